@@ -1,0 +1,6 @@
+package vn.childprotection.cases;
+
+public enum CaseStatus {
+    OPEN,
+    CLOSED
+}

@@ -1,0 +1,17 @@
+package vn.childprotection.cases;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import vn.childprotection.directory.Commune;
+
+/** The case file as GET /api/cases/{id} shows it. */
+public record CaseView(UUID caseId, String caseNumber, CaseStatus status, Commune commune, Instant openedAt,
+                       Child child, List<ReportSummary> reports, List<InitialAssessment> initialAssessments,
+                       List<Task> openTasks) {
+
+    public record Task(String taskId, String type, String candidateGroup, String assignee, Instant createdAt,
+                       Instant dueAt) {
+    }
+}

@@ -1,0 +1,90 @@
+package vn.childprotection.directory;
+
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Profile;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import jakarta.annotation.PostConstruct;
+
+/**
+ * The demo units and users of API.md, loaded by the {@code demo} profile only; idempotent, so a
+ * restart against a kept database changes nothing. Unit codes are illustrative, names are real places.
+ */
+@Component
+@Profile("demo")
+public class DemoData {
+
+    public static final String PASSWORD = "demo";
+    public static final String PROVINCE_P = "01";
+    public static final String PROVINCE_Q = "15";
+    public static final String COMMUNE_A = "00004";
+    public static final String COMMUNE_B = "00070";
+    public static final String COMMUNE_C = "04405";
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder passwordEncoder;
+    private final TransactionTemplate tx;
+
+    public DemoData(JdbcClient jdbc, PasswordEncoder passwordEncoder, TransactionTemplate tx) {
+        this.jdbc = jdbc;
+        this.passwordEncoder = passwordEncoder;
+        this.tx = tx;
+    }
+
+    @PostConstruct
+    void load() {
+        tx.executeWithoutResult(status -> {
+            province(PROVINCE_P, "Thành phố Hà Nội");
+            province(PROVINCE_Q, "Tỉnh Lào Cai");
+            commune(COMMUNE_A, "Phường Ba Đình", PROVINCE_P);
+            commune(COMMUNE_B, "Phường Hoàn Kiếm", PROVINCE_P);
+            commune(COMMUNE_C, "Xã Bắc Hà", PROVINCE_Q);
+            String hash = passwordEncoder.encode(PASSWORD);
+            user("intake", "Tổng đài viên 111", hash, List.of(new RoleGrant(Role.INTAKE, null, null)));
+            user("worker.a", "Nguyễn Thị An", hash, List.of(new RoleGrant(Role.WORKER, COMMUNE_A, null)));
+            user("chair.a", "Trần Văn Bình", hash, List.of(new RoleGrant(Role.CHAIR, COMMUNE_A, null)));
+            user("police.a", "Lê Văn Cường", hash, List.of(new RoleGrant(Role.POLICE, COMMUNE_A, null)));
+            user("worker.b", "Phạm Thị Dung", hash, List.of(new RoleGrant(Role.WORKER, COMMUNE_B, null)));
+            user("worker.c", "Hoàng Văn Em", hash, List.of(new RoleGrant(Role.WORKER, COMMUNE_C, null)));
+            user("supervisor.p", "Vũ Thị Giang", hash, List.of(new RoleGrant(Role.SUPERVISOR, null, PROVINCE_P)));
+            user("supervisor.q", "Đỗ Văn Hải", hash, List.of(new RoleGrant(Role.SUPERVISOR, null, PROVINCE_Q)));
+            user("admin", "Quản trị hệ thống", hash, List.of(new RoleGrant(Role.ADMIN, null, null)));
+        });
+        log.info("Demo units and users are present (password '{}'); never use the demo profile in production",
+                PASSWORD);
+    }
+
+    private void province(String code, String name) {
+        if (jdbc.sql("select count(*) from province where code = ?").param(code).query(Long.class).single() == 0) {
+            jdbc.sql("insert into province (code, name) values (?, ?)").params(code, name).update();
+        }
+    }
+
+    private void commune(String code, String name, String provinceCode) {
+        if (jdbc.sql("select count(*) from commune where code = ?").param(code).query(Long.class).single() == 0) {
+            jdbc.sql("insert into commune (code, name, province_code) values (?, ?, ?)")
+                    .params(code, name, provinceCode).update();
+        }
+    }
+
+    private void user(String username, String displayName, String hash, List<RoleGrant> grants) {
+        if (jdbc.sql("select count(*) from staff_user where username = ?").param(username).query(Long.class)
+                .single() > 0) {
+            return;
+        }
+        jdbc.sql("insert into staff_user (username, display_name, password_hash, enabled, demo) values (?, ?, ?, true, true)")
+                .params(username, displayName, hash).update();
+        for (RoleGrant g : grants) {
+            jdbc.sql("insert into staff_role (username, role, commune_code, province_code) values (?, ?, ?, ?)")
+                    .params(username, g.role().name(), g.communeCode(), g.provinceCode()).update();
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package vn.childprotection.directory;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Read access to administrative units and staff. */
+@Service
+public class Directory {
+
+    private final JdbcClient jdbc;
+
+    public Directory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<Commune> communes() {
+        return jdbc.sql("""
+                        select c.code, c.name, c.province_code, p.name as province_name
+                        from commune c join province p on p.code = c.province_code
+                        order by p.code, c.code""")
+                .query((rs, n) -> new Commune(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
+    }
+
+    public Optional<Commune> commune(String code) {
+        return jdbc.sql("""
+                        select c.code, c.name, c.province_code, p.name as province_name
+                        from commune c join province p on p.code = c.province_code
+                        where c.code = ?""")
+                .param(code)
+                .query((rs, n) -> new Commune(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .optional();
+    }
+
+    public List<String> provinceCodes() {
+        return jdbc.sql("select code from province order by code").query(String.class).list();
+    }
+
+    public Optional<StaffUser> user(String username) {
+        List<StaffUser> found = users("where u.username = ?", username);
+        return found.stream().findFirst();
+    }
+
+    public List<StaffUser> users() {
+        return users("", null);
+    }
+
+    private List<StaffUser> users(String where, String param) {
+        var spec = jdbc.sql("""
+                select u.username, u.display_name, u.password_hash, u.enabled, u.demo,
+                       r.role, r.commune_code, r.province_code
+                from staff_user u left join staff_role r on r.username = u.username
+                """ + where + " order by u.username, r.id");
+        if (param != null) {
+            spec = spec.param(param);
+        }
+        Map<String, StaffUser> byName = new LinkedHashMap<>();
+        spec.query(rs -> {
+            String username = rs.getString(1);
+            StaffUser user = byName.get(username);
+            if (user == null) {
+                user = new StaffUser(username, rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getBoolean(5),
+                        new ArrayList<>());
+                byName.put(username, user);
+            }
+            String role = rs.getString(6);
+            if (role != null) {
+                user.grants().add(new RoleGrant(Role.valueOf(role), rs.getString(7), rs.getString(8)));
+            }
+        });
+        return byName.values().stream()
+                .map(u -> new StaffUser(u.username(), u.displayName(), u.passwordHash(), u.enabled(), u.demo(),
+                        List.copyOf(u.grants())))
+                .toList();
+    }
+}

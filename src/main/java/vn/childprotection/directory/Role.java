@@ -1,0 +1,11 @@
+package vn.childprotection.directory;
+
+/** The roles of DOMAIN.md; each maps to the candidate groups it works from. */
+public enum Role {
+    INTAKE,
+    WORKER,
+    CHAIR,
+    POLICE,
+    SUPERVISOR,
+    ADMIN
+}

@@ -1,0 +1,13 @@
+package vn.childprotection.intake;
+
+/** How the report reached us. */
+public enum Channel {
+    HOTLINE_111,
+    WALK_IN,
+    PHONE,
+    POLICE,
+    SCHOOL,
+    HEALTH_FACILITY,
+    ONLINE,
+    OTHER
+}

@@ -1,0 +1,137 @@
+package vn.childprotection.intake;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.childprotection.cases.CaseFile;
+import vn.childprotection.cases.CaseFileService;
+import vn.childprotection.cases.CaseStatus;
+import vn.childprotection.cases.Child;
+import vn.childprotection.directory.Commune;
+import vn.childprotection.directory.Directory;
+import vn.childprotection.web.FieldMessage;
+import vn.childprotection.web.InvalidInputException;
+import vn.childprotection.workflow.CaseStart;
+import vn.childprotection.workflow.CaseWorkflow;
+
+/** Records a report, opens its case and starts the case process: all in one transaction, or nothing. */
+@Service
+public class IntakeService {
+
+    /** What the caller learns about the case the report opened. */
+    public record Receipt(UUID caseId, String caseNumber, CaseStatus status) {
+    }
+
+    private final Directory directory;
+    private final CaseFileService cases;
+    private final CaseWorkflow workflow;
+    private final JdbcAggregateTemplate aggregates;
+    private final MessageSource messages;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final Duration clockSkew;
+
+    public IntakeService(Directory directory, CaseFileService cases, CaseWorkflow workflow,
+                         JdbcAggregateTemplate aggregates, MessageSource messages, Clock clock,
+                         @Value("${child-protection.zone}") ZoneId zone,
+                         @Value("${child-protection.intake.clock-skew}") Duration clockSkew) {
+        this.directory = directory;
+        this.cases = cases;
+        this.workflow = workflow;
+        this.aggregates = aggregates;
+        this.messages = messages;
+        this.clock = clock;
+        this.zone = zone;
+        this.clockSkew = clockSkew;
+    }
+
+    @Transactional
+    public Receipt receive(ReportRequest request, String username) {
+        Instant now = clock.instant();
+        Instant receivedAt = request.receivedAt() == null ? now : request.receivedAt().toInstant();
+        Commune commune = check(request, receivedAt, now);
+
+        ReportRequest.ChildInput c = request.child();
+        CaseFile file = cases.open(commune.code(), new Child(blankToNull(c.fullName()), c.sex(), c.birthDate(),
+                c.ageYears(), c.nationalId(), blankToNull(c.ethnicity()), blankToNull(c.address())));
+
+        ReportRequest.AbuserInput a = request.allegedAbuser();
+        boolean caregiver = Boolean.TRUE.equals(request.allegedAbuserIsCaregiver())
+                || (a != null && a.relationship() != null && a.relationship().isCaregiver());
+        ReportRequest.ReporterInput r = request.reporter();
+        // an anonymous reporter leaves no trace of who they are, whatever else the caller sent
+        boolean anonymous = r == null || Boolean.TRUE.equals(r.anonymous());
+        Report.Reporter reporter = anonymous
+                ? new Report.Reporter(true, null, null, r == null ? null : blankToNull(r.relationship()))
+                : new Report.Reporter(false, blankToNull(r.fullName()), blankToNull(r.phone()),
+                        blankToNull(r.relationship()));
+        Set<Report.ReportHarm> harms = request.harmTypes().stream().map(Report.ReportHarm::new)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        aggregates.insert(new Report(UUID.randomUUID(), file.id(), request.channel(), receivedAt, now, username,
+                harms, request.setting() == null ? Setting.UNKNOWN : request.setting(), request.description().strip(),
+                Boolean.TRUE.equals(request.immediateDanger()), caregiver,
+                a == null ? null : new Report.Abuser(a.relationship(), blankToNull(a.fullName()), a.ageYears()),
+                reporter));
+
+        workflow.startCase(new CaseStart(file.id(), file.caseNumber(), commune.code(), commune.provinceCode(),
+                receivedAt));
+        return new Receipt(file.id(), file.caseNumber(), file.status());
+    }
+
+    /** The rules Bean Validation cannot see: the commune exists, times and ages make sense. */
+    private Commune check(ReportRequest request, Instant receivedAt, Instant now) {
+        List<FieldMessage> errors = new ArrayList<>();
+        Commune commune = directory.commune(request.communeCode()).orElse(null);
+        if (commune == null) {
+            errors.add(new FieldMessage("communeCode", text("validation.unknownCommune")));
+        }
+        if (receivedAt.isAfter(now.plus(clockSkew))) {
+            errors.add(new FieldMessage("receivedAt", text("validation.future")));
+        }
+        LocalDate birthDate = request.child().birthDate();
+        if (birthDate != null) {
+            LocalDate receivedOn = receivedAt.atZone(zone).toLocalDate();
+            if (birthDate.isAfter(receivedOn)) {
+                errors.add(new FieldMessage("child.birthDate", text("validation.future")));
+            } else {
+                int age = Period.between(birthDate, receivedOn).getYears();
+                if (age > 17) {
+                    errors.add(new FieldMessage("child.birthDate", text("validation.childAge")));
+                } else if (request.child().ageYears() != null && Math.abs(request.child().ageYears() - age) > 1) {
+                    errors.add(new FieldMessage("child.ageYears", text("validation.ageMismatch")));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return commune;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private String text(String key) {
+        Locale locale = LocaleContextHolder.getLocale();
+        return messages.getMessage(key, null, key, locale);
+    }
+}

@@ -1,0 +1,38 @@
+package vn.childprotection.intake;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.relational.core.mapping.Embedded;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+import org.springframework.data.relational.core.mapping.Table;
+
+/** A report (Mau 01): who said what, when, about which child. Never changed once recorded. */
+@Table("report")
+record Report(
+        @Id UUID id,
+        UUID caseId,
+        Channel channel,
+        Instant receivedAt,
+        Instant recordedAt,
+        String recordedBy,
+        @MappedCollection(idColumn = "report") Set<ReportHarm> harmTypes,
+        Setting setting,
+        String description,
+        boolean immediateDanger,
+        boolean allegedAbuserIsCaregiver,
+        @Embedded.Nullable(prefix = "abuser_") Abuser abuser,
+        @Embedded.Nullable(prefix = "reporter_") Reporter reporter) {
+
+    @Table("report_harm_type")
+    record ReportHarm(HarmType harmType) {
+    }
+
+    record Abuser(AbuserRelationship relationship, String fullName, Integer ageYears) {
+    }
+
+    record Reporter(boolean anonymous, String fullName, String phone, String relationship) {
+    }
+}

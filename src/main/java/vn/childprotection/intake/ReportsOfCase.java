@@ -1,0 +1,42 @@
+package vn.childprotection.intake;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+import vn.childprotection.cases.CaseReports;
+import vn.childprotection.cases.ReportSummary;
+
+/** Lends the case file its reports. */
+@Component
+class ReportsOfCase implements CaseReports {
+
+    private final Reports reports;
+
+    ReportsOfCase(Reports reports) {
+        this.reports = reports;
+    }
+
+    @Override
+    public List<ReportSummary> forCase(UUID caseId) {
+        return reports.findByCaseId(caseId).stream().map(ReportsOfCase::summary).toList();
+    }
+
+    @Override
+    public boolean recordedBy(UUID caseId, String username) {
+        return reports.existsByCaseIdAndRecordedBy(caseId, username);
+    }
+
+    private static ReportSummary summary(Report r) {
+        Report.Abuser a = r.abuser();
+        Report.Reporter p = r.reporter();
+        return new ReportSummary(r.id(), r.channel().name(), r.receivedAt(), r.recordedAt(), r.recordedBy(),
+                r.harmTypes().stream().map(h -> h.harmType().name()).sorted(Comparator.naturalOrder()).toList(),
+                r.setting().name(), r.description(), r.immediateDanger(), r.allegedAbuserIsCaregiver(),
+                a == null ? null : new ReportSummary.AllegedAbuser(
+                        a.relationship() == null ? null : a.relationship().name(), a.fullName(), a.ageYears()),
+                p == null ? null : new ReportSummary.Reporter(p.anonymous(), p.fullName(), p.phone(), p.relationship()));
+    }
+}

@@ -1,0 +1,97 @@
+package vn.childprotection.tasks;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import vn.childprotection.security.StaffPrincipal;
+import vn.childprotection.web.ApiProblems;
+import vn.childprotection.web.InvalidInputException;
+
+@RestController
+@RequestMapping("/api/tasks")
+public class TaskController {
+
+    static final int MAX_PAGE_SIZE = 200;
+
+    /** A task as the inbox shows it; {@code name} in the caller's language. */
+    public record InboxTask(String taskId, UUID caseId, String caseNumber, TaskType type, String name,
+                            String assignee, Instant createdAt, Instant dueAt, boolean overdue, int priority) {
+    }
+
+    private final WorkTaskService tasks;
+    private final MessageSource messages;
+    private final ApiProblems problems;
+    private final Clock clock;
+
+    public TaskController(WorkTaskService tasks, MessageSource messages, ApiProblems problems, Clock clock) {
+        this.tasks = tasks;
+        this.messages = messages;
+        this.problems = problems;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    public List<InboxTask> inbox(@AuthenticationPrincipal StaffPrincipal user,
+                                 @RequestParam(defaultValue = "0") int page,
+                                 @RequestParam(defaultValue = "50") int size) {
+        if (page < 0) {
+            throw new InvalidInputException("page", text("validation.page"));
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new InvalidInputException("size", text("validation.size"));
+        }
+        Instant now = clock.instant();
+        return tasks.inbox(user, page, size).stream().map(t -> view(t, now)).toList();
+    }
+
+    @PostMapping("/{taskId}/claim")
+    public InboxTask claim(@PathVariable String taskId, @AuthenticationPrincipal StaffPrincipal user) {
+        return view(tasks.claim(taskId, user), clock.instant());
+    }
+
+    @PostMapping("/{taskId}/unclaim")
+    public InboxTask unclaim(@PathVariable String taskId, @AuthenticationPrincipal StaffPrincipal user) {
+        return view(tasks.unclaim(taskId, user), clock.instant());
+    }
+
+    @PostMapping("/{taskId}/complete")
+    public ResponseEntity<Void> complete(@PathVariable String taskId, @RequestBody(required = false) JsonNode body,
+                                         @AuthenticationPrincipal StaffPrincipal user) {
+        tasks.complete(taskId, body, user);
+        return ResponseEntity.noContent().build();
+    }
+
+    @ExceptionHandler(UnreadableFormException.class)
+    ProblemDetail unreadableForm(UnreadableFormException e) {
+        return problems.unreadable(e.getCause());
+    }
+
+    private InboxTask view(OpenTask t, Instant now) {
+        return new InboxTask(t.taskId(), t.caseId(), t.caseNumber(), t.type(), text("task.type." + t.type().name()),
+                t.assignee(), t.createdAt(), t.dueAt(), t.dueAt() != null && t.dueAt().isBefore(now), t.priority());
+    }
+
+    private String text(String key) {
+        Locale locale = LocaleContextHolder.getLocale();
+        return messages.getMessage(key, null, key, locale);
+    }
+}

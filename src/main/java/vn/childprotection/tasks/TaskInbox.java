@@ -1,0 +1,100 @@
+package vn.childprotection.tasks;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import vn.childprotection.workflow.WorkTaskEvent;
+
+/** The task inbox read model, kept in step with the engine's task events in the engine's transaction. */
+@Repository
+public class TaskInbox {
+
+    private static final String COLUMNS = """
+            task_id, case_id, case_number, commune_code, province_code, task_type, task_key,
+            candidate_group, assignee, created_at, due_at, priority""";
+
+    private final JdbcClient jdbc;
+
+    public TaskInbox(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventListener
+    void on(WorkTaskEvent event) {
+        if (event instanceof WorkTaskEvent.Created c) {
+            jdbc.sql("insert into task_inbox (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(c.taskId(), c.caseId(), c.caseNumber(), c.communeCode(), c.provinceCode(), c.type(),
+                            c.taskKey(), c.candidateGroup(), c.assignee(), timestamp(c.createdAt()),
+                            timestamp(c.dueAt()), c.priority())
+                    .update();
+        } else if (event instanceof WorkTaskEvent.Assigned a) {
+            jdbc.sql("update task_inbox set assignee = ? where task_id = ?").params(a.assignee(), a.taskId()).update();
+        } else if (event instanceof WorkTaskEvent.Updated u) {
+            jdbc.sql("update task_inbox set due_at = ?, priority = ? where task_id = ?")
+                    .params(timestamp(u.dueAt()), u.priority(), u.taskId()).update();
+        } else if (event instanceof WorkTaskEvent.Ended e) {
+            jdbc.sql("delete from task_inbox where task_id = ?").param(e.taskId()).update();
+        }
+    }
+
+    public Optional<OpenTask> find(String taskId) {
+        return jdbc.sql("select " + COLUMNS + " from task_inbox where task_id = ?").param(taskId)
+                .query(TaskInbox::row).optional();
+    }
+
+    /** Tasks assigned to the user and unassigned tasks of their groups, soonest deadline first. */
+    public List<OpenTask> inbox(String username, Collection<String> groups, int page, int size) {
+        String groupFilter = groups.isEmpty() ? "" : " or (assignee is null and candidate_group in (:groups))";
+        var spec = jdbc.sql("select " + COLUMNS + " from task_inbox where assignee = :me" + groupFilter
+                        + " order by due_at nulls last, created_at, task_id limit :size offset :offset")
+                .param("me", username)
+                .param("size", size)
+                .param("offset", (long) page * size);
+        if (!groups.isEmpty()) {
+            spec = spec.param("groups", groups);
+        }
+        return spec.query(TaskInbox::row).list();
+    }
+
+    public List<OpenTask> forCase(UUID caseId) {
+        return jdbc.sql("select " + COLUMNS + " from task_inbox where case_id = ? order by due_at nulls last, created_at")
+                .param(caseId).query(TaskInbox::row).list();
+    }
+
+    /** Takes an unassigned task for the user; false if someone holds it already. Locks the row until commit. */
+    boolean take(String taskId, String username) {
+        return jdbc.sql("update task_inbox set assignee = ? where task_id = ? and assignee is null")
+                .params(username, taskId).update() == 1;
+    }
+
+    /** Gives back a task the user holds; false if they do not hold it. */
+    boolean release(String taskId, String username) {
+        return jdbc.sql("update task_inbox set assignee = null where task_id = ? and assignee = ?")
+                .params(taskId, username).update() == 1;
+    }
+
+    private static OpenTask row(ResultSet rs, int n) throws SQLException {
+        return new OpenTask(rs.getString("task_id"), rs.getObject("case_id", UUID.class), rs.getString("case_number"),
+                rs.getString("commune_code"), rs.getString("province_code"), TaskType.valueOf(rs.getString("task_type")),
+                rs.getString("task_key"), rs.getString("candidate_group"), rs.getString("assignee"),
+                instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("due_at")), rs.getInt("priority"));
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,17 @@
+package vn.childprotection.tasks;
+
+/** The task types of API.md. */
+public enum TaskType {
+    INITIAL_ASSESSMENT,
+    EMERGENCY_DECISION,
+    EMERGENCY_ACTION,
+    RISK_NEEDS_ASSESSMENT,
+    CASE_MEETING,
+    PLAN_DRAFT,
+    PLAN_APPROVAL,
+    PLAN_REVIEW,
+    CLOSURE_APPROVAL,
+    POLICE_ACKNOWLEDGE,
+    POLICE_OUTCOME,
+    ESCALATION
+}

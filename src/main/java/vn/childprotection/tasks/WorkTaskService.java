@@ -1,0 +1,139 @@
+package vn.childprotection.tasks;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import vn.childprotection.security.StaffPrincipal;
+import vn.childprotection.web.ConflictException;
+import vn.childprotection.web.FieldMessage;
+import vn.childprotection.web.InvalidInputException;
+import vn.childprotection.web.NotFoundException;
+import vn.childprotection.workflow.CaseWorkflow;
+import vn.childprotection.workflow.WorkflowConflictException;
+
+/** Claim, unclaim and complete: the same service for the API and the pages. */
+@Service
+public class WorkTaskService {
+
+    private final TaskInbox inbox;
+    private final CaseWorkflow workflow;
+    private final Map<TaskType, TaskForm<?>> forms = new EnumMap<>(TaskType.class);
+    private final ObjectMapper json;
+    private final Validator validator;
+    private final MessageSource messages;
+
+    public WorkTaskService(TaskInbox inbox, CaseWorkflow workflow, List<TaskForm<?>> forms, ObjectMapper json,
+                       Validator validator, MessageSource messages) {
+        this.inbox = inbox;
+        this.workflow = workflow;
+        forms.forEach(f -> this.forms.put(f.type(), f));
+        this.json = json;
+        this.validator = validator;
+        this.messages = messages;
+    }
+
+    @Transactional(readOnly = true)
+    public List<OpenTask> inbox(StaffPrincipal user, int page, int size) {
+        return inbox.inbox(user.getUsername(), user.groups(), page, size);
+    }
+
+    @Transactional
+    public OpenTask claim(String taskId, StaffPrincipal user) {
+        OpenTask task = visibleTask(taskId, user);
+        if (user.getUsername().equals(task.assignee())) {
+            return task;
+        }
+        // the conditional update locks the row: of two users claiming at once, exactly one wins
+        if (!inbox.take(taskId, user.getUsername())) {
+            throw heldBySomeoneElse();
+        }
+        try {
+            workflow.claim(taskId, user.getUsername());
+        } catch (WorkflowConflictException e) {
+            throw heldBySomeoneElse();
+        }
+        return inbox.find(taskId).orElseThrow();
+    }
+
+    @Transactional
+    public OpenTask unclaim(String taskId, StaffPrincipal user) {
+        OpenTask task = visibleTask(taskId, user);
+        if (task.assignee() == null) {
+            return task;
+        }
+        if (!inbox.release(taskId, user.getUsername())) {
+            throw heldBySomeoneElse();
+        }
+        try {
+            workflow.unclaim(taskId);
+        } catch (WorkflowConflictException e) {
+            throw heldBySomeoneElse();
+        }
+        return inbox.find(taskId).orElseThrow();
+    }
+
+    @Transactional
+    public void complete(String taskId, JsonNode body, StaffPrincipal user) {
+        OpenTask task = visibleTask(taskId, user);
+        if (!user.getUsername().equals(task.assignee())) {
+            throw new ConflictException(text(task.assignee() == null ? "task.claimFirst" : "task.heldByOther"));
+        }
+        TaskForm<?> form = forms.get(task.type());
+        if (form == null) {
+            throw new IllegalStateException("No form for task type " + task.type());
+        }
+        Map<String, Object> variables = completeWith(form, task, body == null ? NullNode.getInstance() : body,
+                user.getUsername());
+        try {
+            workflow.complete(taskId, variables);
+        } catch (WorkflowConflictException e) {
+            throw new ConflictException(text("task.changedMeanwhile"));
+        }
+    }
+
+    private <F> Map<String, Object> completeWith(TaskForm<F> form, OpenTask task, JsonNode body, String username) {
+        F fields;
+        try {
+            fields = json.treeToValue(body.isNull() ? json.createObjectNode() : body, form.formClass());
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new UnreadableFormException(e);
+        }
+        Set<ConstraintViolation<F>> violations = validator.validate(fields);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations.stream()
+                    .map(v -> new FieldMessage(v.getPropertyPath().toString(), v.getMessage()))
+                    .sorted((a, b) -> a.field().compareTo(b.field()))
+                    .toList());
+        }
+        return form.complete(task, fields, username);
+    }
+
+    /** A task the user may work on: one of their groups' or their own; anything else does not exist for them. */
+    private OpenTask visibleTask(String taskId, StaffPrincipal user) {
+        return inbox.find(taskId)
+                .filter(t -> user.getUsername().equals(t.assignee()) || user.groups().contains(t.candidateGroup()))
+                .orElseThrow(() -> new NotFoundException("task " + taskId));
+    }
+
+    private ConflictException heldBySomeoneElse() {
+        return new ConflictException(text("task.heldByOther"));
+    }
+
+    private String text(String key) {
+        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+    }
+}
