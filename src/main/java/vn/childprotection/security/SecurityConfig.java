@@ -31,6 +31,10 @@ public class SecurityConfig {
     private static final RequestMatcher CARRIES_CREDENTIALS =
             request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null;
 
+    /** CSRF guards a browser session; a call with credentials or with no session at all has none to abuse. */
+    private static final RequestMatcher NO_BROWSER_SESSION =
+            request -> CARRIES_CREDENTIALS.matches(request) || request.getRequestedSessionId() == null;
+
     @Bean
     PasswordEncoder passwordEncoder() {
         // {bcrypt} by default, and able to verify older encodings if the default ever changes
@@ -55,7 +59,7 @@ public class SecurityConfig {
                         })
                         .accessDeniedHandler((req, res, e) ->
                                 problem(res, json, HttpStatus.FORBIDDEN, "Your role may not do this.")))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(CARRIES_CREDENTIALS));
+                .csrf(csrf -> csrf.ignoringRequestMatchers(NO_BROWSER_SESSION));
         return http.build();
     }
 

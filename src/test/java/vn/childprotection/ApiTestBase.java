@@ -1,0 +1,117 @@
+package vn.childprotection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import vn.childprotection.workflow.CaseWorkflow;
+
+/**
+ * The whole application on a real port and a real database (H2, or PostgreSQL with -Ppostgres),
+ * called over HTTP as integrators call it. All API tests share this one context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class ApiTestBase {
+
+    public static final String COMMUNE_A = "00004";
+    public static final String COMMUNE_B = "00070";
+    public static final String COMMUNE_C = "04405";
+    public static final String PASSWORD = "demo";
+
+    @Autowired
+    protected TestRestTemplate http;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @Autowired
+    protected ObjectMapper json;
+
+    /** The real workflow port; a test may make it fail to check that nothing is half-stored. */
+    @MockitoSpyBean
+    protected CaseWorkflow workflow;
+
+    /** A response with its body read as JSON. */
+    public record Reply(int status, HttpHeaders headers, JsonNode body) {
+    }
+
+    protected Reply call(String user, HttpMethod method, String path, Object body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.setAccept(java.util.List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
+        if (user != null) {
+            headers.setBasicAuth(user, PASSWORD);
+        }
+        Object payload = body;
+        if (body != null && !(body instanceof String)) {
+            payload = json.valueToTree(body).toString();
+        }
+        ResponseEntity<String> response = http.exchange(path, method, new HttpEntity<>(payload, headers), String.class);
+        return new Reply(response.getStatusCode().value(), response.getHeaders(), parse(response.getBody()));
+    }
+
+    protected Reply get(String user, String path) {
+        return call(user, HttpMethod.GET, path, null);
+    }
+
+    protected Reply post(String user, String path, Object body) {
+        return call(user, HttpMethod.POST, path, body);
+    }
+
+    /** A valid report about a child in the given commune; tests change what they need. */
+    protected static Map<String, Object> report(String communeCode) {
+        return new java.util.LinkedHashMap<>(Map.of(
+                "channel", "HOTLINE_111",
+                "receivedAt", java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(7)).minusHours(1).withNano(0).toString(),
+                "communeCode", communeCode,
+                "child", Map.of("fullName", "Nguyễn Thị Hoa", "sex", "FEMALE", "birthDate", "2017-05-02", "ageYears", 9),
+                "harmTypes", java.util.List.of("PHYSICAL_VIOLENCE"),
+                "setting", "FAMILY",
+                "description", "Hàng xóm nghe tiếng trẻ khóc và bị đánh nhiều lần trong tuần.",
+                "immediateDanger", false,
+                "reporter", Map.of("anonymous", false, "fullName", "Trần Văn Nam", "phone", "0912345678",
+                        "relationship", "hàng xóm")));
+    }
+
+    /** Records a report as the intake officer and returns the new case's id. */
+    protected String openCase(String communeCode) {
+        Reply reply = post("intake", "/api/reports", report(communeCode));
+        assertThat(reply.status()).as("report accepted: %s", reply.body()).isEqualTo(201);
+        return reply.body().get("caseId").asText();
+    }
+
+    /** The id of the open task of a case with the given type, from the task inbox. */
+    protected String taskOf(String caseId, String type) {
+        return jdbc.sql("select task_id from task_inbox where case_id = ? and task_type = ?")
+                .params(java.util.UUID.fromString(caseId), type).query(String.class).single();
+    }
+
+    protected long count(String table) {
+        return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+    }
+
+    private JsonNode parse(String body) {
+        if (body == null || body.isBlank()) {
+            return json.nullNode();
+        }
+        try {
+            return json.readTree(body);
+        } catch (Exception e) {
+            return json.getNodeFactory().textNode(body);
+        }
+    }
+}
