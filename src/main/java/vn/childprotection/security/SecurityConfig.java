@@ -74,6 +74,8 @@ public class SecurityConfig {
                 .formLogin(form -> form.permitAll())
                 .httpBasic(basic -> { })
                 .logout(logout -> logout.permitAll())
+                // the Camunda webapps frame their own pages (same origin only)
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
                 // the Camunda webapps run their own CSRF protection; Basic callers carry no session
                 .csrf(csrf -> csrf.ignoringRequestMatchers(CARRIES_CREDENTIALS,
                         request -> request.getRequestURI().startsWith(request.getContextPath() + "/camunda/")));
