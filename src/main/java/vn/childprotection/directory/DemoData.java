@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -18,6 +19,8 @@ import jakarta.annotation.PostConstruct;
  */
 @Component
 @Profile("demo")
+// the production guard refuses demo + prod before any demo user is written
+@DependsOn("productionGuard")
 public class DemoData {
 
     public static final String PASSWORD = "demo";
