@@ -1,6 +1,13 @@
 package vn.childprotection.cases;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,10 +21,34 @@ import vn.childprotection.security.StaffPrincipal;
 @RequestMapping("/api/cases")
 public class CaseController {
 
-    private final CaseFileService cases;
+    /** One line of GET /api/cases/{id}/timeline (API.md); {@code title} in the caller's language. */
+    public record TimelineEntry(Instant at, String type, String title, String actor, Instant dueAt, Instant doneAt,
+                                boolean overdue) {
+    }
 
-    public CaseController(CaseFileService cases) {
+    private final CaseFileService cases;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    public CaseController(CaseFileService cases, MessageSource messages, Clock clock) {
         this.cases = cases;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @GetMapping("/{caseId}/timeline")
+    public List<TimelineEntry> timeline(@PathVariable UUID caseId, @AuthenticationPrincipal StaffPrincipal user) {
+        Instant now = clock.instant();
+        return cases.timeline(caseId, user).stream()
+                .map(e -> new TimelineEntry(e.at(), e.type(), title(e), e.actor(), e.dueAt(), e.doneAt(), e.overdue(now)))
+                .toList();
+    }
+
+    private String title(Timeline.Entry e) {
+        Locale locale = LocaleContextHolder.getLocale();
+        String step = e.step() == null ? "" : messages.getMessage("task.type." + e.step(), null, e.step(), locale);
+        String key = messages.getMessage("timeline." + e.type(), new Object[] {step, e.detail()}, "", locale);
+        return key.isEmpty() ? messages.getMessage("task.type." + e.type(), null, e.type(), locale) : key;
     }
 
     @GetMapping("/{caseId}")

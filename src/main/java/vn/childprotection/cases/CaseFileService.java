@@ -3,9 +3,12 @@ package vn.childprotection.cases;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -27,21 +30,31 @@ public class CaseFileService {
     private final JdbcAggregateTemplate aggregates;
     private final CaseNumbers caseNumbers;
     private final CaseReports reports;
+    private final CaseForms forms;
+    private final CasePoliceRecords police;
+    private final Timeline timeline;
     private final Directory directory;
     private final TaskInbox inbox;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ZoneId zone;
 
     public CaseFileService(CaseFiles caseFiles, JdbcAggregateTemplate aggregates, CaseNumbers caseNumbers,
-                       CaseReports reports, Directory directory, TaskInbox inbox, JdbcClient jdbc, Clock clock) {
+                           CaseReports reports, CaseForms forms, CasePoliceRecords police, Timeline timeline,
+                           Directory directory, TaskInbox inbox, JdbcClient jdbc, Clock clock,
+                           @Value("${child-protection.zone}") ZoneId zone) {
         this.caseFiles = caseFiles;
         this.aggregates = aggregates;
         this.caseNumbers = caseNumbers;
         this.reports = reports;
+        this.forms = forms;
+        this.police = police;
+        this.timeline = timeline;
         this.directory = directory;
         this.inbox = inbox;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.zone = zone;
     }
 
     /** Opens a case file in the caller's transaction. */
@@ -53,17 +66,37 @@ public class CaseFileService {
 
     @Transactional(readOnly = true)
     public CaseView view(UUID caseId, StaffPrincipal user) {
-        CaseFile file = caseFiles.findById(caseId).orElseThrow(() -> new NotFoundException("case " + caseId));
+        CaseFile file = visible(caseId, user);
         Commune commune = directory.commune(file.communeCode()).orElseThrow();
-        if (!covers(user, file, commune)) {
-            throw new NotFoundException("case " + caseId);
-        }
         boolean seesReporter = user.hasRole(Role.INTAKE) || user.hasRole(Role.SUPERVISOR);
         List<ReportSummary> caseReports = reports.forCase(caseId).stream()
                 .map(r -> seesReporter && r.reporter() != null && !r.reporter().anonymous() ? r : r.withoutReporter())
                 .toList();
         return new CaseView(file.id(), file.caseNumber(), file.status(), commune, file.openedAt(), file.child(),
-                caseReports, assessments(caseId), inbox.forCase(caseId).stream().map(CaseFileService::openTask).toList());
+                caseReports, assessments(caseId), forms.of(caseId), police.forCase(caseId),
+                inbox.forCase(caseId).stream().map(CaseFileService::openTask).toList());
+    }
+
+    @Transactional(readOnly = true)
+    public List<Timeline.Entry> timeline(UUID caseId, StaffPrincipal user) {
+        visible(caseId, user);
+        return timeline.of(caseId);
+    }
+
+    /** The case number of a case the user may see; 404 otherwise. */
+    @Transactional(readOnly = true)
+    public String caseNumberFor(UUID caseId, StaffPrincipal user) {
+        return visible(caseId, user).caseNumber();
+    }
+
+    /** The case, if the user's jurisdiction covers it: outside it, the case does not exist for them. */
+    private CaseFile visible(UUID caseId, StaffPrincipal user) {
+        CaseFile file = caseFiles.findById(caseId).orElseThrow(() -> new NotFoundException("case " + caseId));
+        Commune commune = directory.commune(file.communeCode()).orElseThrow();
+        if (!covers(user, file, commune)) {
+            throw new NotFoundException("case " + caseId);
+        }
+        return file;
     }
 
     /** Jurisdiction: commune staff their communes, supervisors their provinces, intake officers what they took. */
@@ -76,6 +109,20 @@ public class CaseFileService {
             return true;
         }
         return user.hasRole(Role.INTAKE) && reports.recordedBy(file.id(), user.getUsername());
+    }
+
+    /** The child's age in whole years today, from the birth date or the age given; null if unknown. */
+    @Transactional(readOnly = true)
+    public Integer childAge(UUID caseId) {
+        CaseFile file = caseFiles.findById(caseId).orElseThrow(() -> new NotFoundException("case " + caseId));
+        Child child = file.child();
+        if (child == null) {
+            return null;
+        }
+        if (child.birthDate() != null) {
+            return Period.between(child.birthDate(), clock.instant().atZone(zone).toLocalDate()).getYears();
+        }
+        return child.ageYears();
     }
 
     @Transactional

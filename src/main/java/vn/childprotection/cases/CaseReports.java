@@ -1,12 +1,19 @@
 package vn.childprotection.cases;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** The reports (Mau 01) behind a case; the intake feature owns them and implements this. */
 public interface CaseReports {
 
     List<ReportSummary> forCase(UUID caseId);
+
+    /** Harm types reported and whether a parent or caregiver is named as abuser, across the case's reports. */
+    ReportFacts facts(UUID caseId);
+
+    record ReportFacts(Set<String> harmTypes, boolean caregiverAbuser) {
+    }
 
     /** Whether the user recorded one of the case's reports (an intake officer sees those cases). */
     boolean recordedBy(UUID caseId, String username);

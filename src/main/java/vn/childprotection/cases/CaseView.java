@@ -9,6 +9,7 @@ import vn.childprotection.directory.Commune;
 /** The case file as GET /api/cases/{id} shows it. */
 public record CaseView(UUID caseId, String caseNumber, CaseStatus status, Commune commune, Instant openedAt,
                        Child child, List<ReportSummary> reports, List<InitialAssessment> initialAssessments,
+                       List<CaseForms.SubmittedForm> forms, List<CasePoliceRecords.PoliceRecord> police,
                        List<Task> openTasks) {
 
     public record Task(String taskId, String type, String candidateGroup, String assignee, Instant createdAt,

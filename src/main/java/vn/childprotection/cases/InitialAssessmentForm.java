@@ -1,6 +1,7 @@
 package vn.childprotection.cases;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -26,10 +27,12 @@ class InitialAssessmentForm implements TaskForm<InitialAssessmentForm.Fields> {
     }
 
     private final CaseFileService cases;
+    private final CaseReports reports;
     private final Clock clock;
 
-    InitialAssessmentForm(CaseFileService cases, Clock clock) {
+    InitialAssessmentForm(CaseFileService cases, CaseReports reports, Clock clock) {
         this.cases = cases;
+        this.reports = reports;
         this.clock = clock;
     }
 
@@ -48,7 +51,16 @@ class InitialAssessmentForm implements TaskForm<InitialAssessmentForm.Fields> {
         cases.recordAssessment(new InitialAssessment(UUID.randomUUID(), task.caseId(), task.taskId(),
                 form.dangerLevel(), form.immediateDanger(), form.crimeSuspected(), form.summary().strip(), username,
                 clock.instant()));
-        return Map.of(ProcessIds.VAR_EMERGENCY, form.immediateDanger(),
-                ProcessIds.VAR_POLICE_REFERRAL, form.crimeSuspected());
+        CaseReports.ReportFacts facts = reports.facts(task.caseId());
+        // the facts danger-triage.dmn decides on; every input present, childAge may be unknown (null)
+        Map<String, Object> triage = new HashMap<>();
+        triage.put(ProcessIds.VAR_DANGER_LEVEL, form.dangerLevel().name());
+        triage.put(ProcessIds.VAR_IMMEDIATE_DANGER, form.immediateDanger());
+        triage.put(ProcessIds.VAR_CRIME_SUSPECTED, form.crimeSuspected());
+        triage.put(ProcessIds.VAR_CAREGIVER_ABUSER, facts.caregiverAbuser());
+        triage.put(ProcessIds.VAR_SEXUAL_ABUSE, facts.harmTypes().contains("SEXUAL_ABUSE"));
+        triage.put(ProcessIds.VAR_TRAFFICKING, facts.harmTypes().contains("TRAFFICKING"));
+        triage.put(ProcessIds.VAR_CHILD_AGE, cases.childAge(task.caseId()));
+        return triage;
     }
 }

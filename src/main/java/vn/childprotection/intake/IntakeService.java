@@ -25,6 +25,7 @@ import vn.childprotection.cases.CaseFile;
 import vn.childprotection.cases.CaseFileService;
 import vn.childprotection.cases.CaseStatus;
 import vn.childprotection.cases.Child;
+import vn.childprotection.cases.Timeline;
 import vn.childprotection.directory.Commune;
 import vn.childprotection.directory.Directory;
 import vn.childprotection.web.FieldMessage;
@@ -42,6 +43,7 @@ public class IntakeService {
 
     private final Directory directory;
     private final CaseFileService cases;
+    private final Timeline timeline;
     private final CaseWorkflow workflow;
     private final JdbcAggregateTemplate aggregates;
     private final MessageSource messages;
@@ -49,12 +51,13 @@ public class IntakeService {
     private final ZoneId zone;
     private final Duration clockSkew;
 
-    public IntakeService(Directory directory, CaseFileService cases, CaseWorkflow workflow,
+    public IntakeService(Directory directory, CaseFileService cases, Timeline timeline, CaseWorkflow workflow,
                          JdbcAggregateTemplate aggregates, MessageSource messages, Clock clock,
                          @Value("${child-protection.zone}") ZoneId zone,
                          @Value("${child-protection.intake.clock-skew}") Duration clockSkew) {
         this.directory = directory;
         this.cases = cases;
+        this.timeline = timeline;
         this.workflow = workflow;
         this.aggregates = aggregates;
         this.messages = messages;
@@ -91,6 +94,7 @@ public class IntakeService {
                 a == null ? null : new Report.Abuser(a.relationship(), blankToNull(a.fullName()), a.ageYears()),
                 reporter));
 
+        timeline.record(file.id(), "REPORT_RECEIVED", request.channel().name(), username);
         workflow.startCase(new CaseStart(file.id(), file.caseNumber(), commune.code(), commune.provinceCode(),
                 receivedAt));
         return new Receipt(file.id(), file.caseNumber(), file.status());

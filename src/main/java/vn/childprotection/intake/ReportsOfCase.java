@@ -3,6 +3,7 @@ package vn.childprotection.intake;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
@@ -22,6 +23,15 @@ class ReportsOfCase implements CaseReports {
     @Override
     public List<ReportSummary> forCase(UUID caseId) {
         return reports.findByCaseId(caseId).stream().map(ReportsOfCase::summary).toList();
+    }
+
+    @Override
+    public ReportFacts facts(UUID caseId) {
+        List<Report> all = reports.findByCaseId(caseId);
+        return new ReportFacts(
+                all.stream().flatMap(r -> r.harmTypes().stream()).map(h -> h.harmType().name())
+                        .collect(Collectors.toUnmodifiableSet()),
+                all.stream().anyMatch(Report::allegedAbuserIsCaregiver));
     }
 
     @Override

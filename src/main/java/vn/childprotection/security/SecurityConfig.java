@@ -47,6 +47,7 @@ public class SecurityConfig {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/reports").hasAnyRole("INTAKE", "WORKER", "POLICE")
+                        .requestMatchers(HttpMethod.POST, "/api/cases/*/police-outcome").hasRole("POLICE")
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((req, res, e) -> {
                     res.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"child-protection\"");

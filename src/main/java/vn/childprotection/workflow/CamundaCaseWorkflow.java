@@ -52,6 +52,14 @@ class CamundaCaseWorkflow implements CaseWorkflow {
     }
 
     @Override
+    public boolean policeOutcomeArrived(String caseNumber) {
+        return !runtimeService.createMessageCorrelation(ProcessIds.MESSAGE_POLICE_OUTCOME)
+                .processInstanceBusinessKey(caseNumber)
+                .correlateAllWithResult()
+                .isEmpty();
+    }
+
+    @Override
     public void complete(String taskId, Map<String, Object> variables) {
         try {
             taskService.complete(taskId, variables);

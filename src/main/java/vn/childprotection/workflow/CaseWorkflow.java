@@ -15,4 +15,11 @@ public interface CaseWorkflow {
 
     /** Completes the task with routing facts for the model's gateways. */
     void complete(String taskId, Map<String, Object> variables);
+
+    /**
+     * The investigation outcome reached the case outside the police task: ends the case's police referral.
+     *
+     * @return false when no police referral of the case is waiting for an outcome
+     */
+    boolean policeOutcomeArrived(String caseNumber);
 }

@@ -1,33 +1,50 @@
 package vn.childprotection.workflow;
 
 import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.Date;
+import java.util.function.Supplier;
 
-import org.springframework.stereotype.Component;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+
+import vn.childprotection.directory.WorkingDayCalendar;
 
 /**
- * The one bean the process models ask for due dates: {@code ${deadlines.due('initial-assessment', receivedAt)}}.
- * Durations come from configuration, never literals in the model.
+ * The one bean the process models ask for due dates, e.g. {@code ${deadlines.due('plan-draft', execution)}}.
+ * Durations and anchors come from configuration, never literals in the model; working days skip
+ * weekends and the holidays in the directory's calendar, keeping the time of day of the anchor.
  */
-@Component("deadlines")
 public class Deadlines {
 
     private final DeadlineProperties properties;
+    private final Supplier<WorkingDayCalendar> calendar;
 
-    public Deadlines(DeadlineProperties properties) {
+    public Deadlines(DeadlineProperties properties, Supplier<WorkingDayCalendar> calendar) {
         this.properties = properties;
+        this.calendar = calendar;
     }
 
-    /** The due moment of the named deadline, counted from its anchor. */
-    public Date due(String name, Date anchor) {
-        if (anchor == null) {
-            throw new IllegalArgumentException("Deadline " + name + " needs the moment it counts from");
-        }
-        return Date.from(due(name, anchor.toInstant()));
+    /** The due moment of the named deadline for the step now starting in this scope. */
+    public Date due(String name, VariableScope scope) {
+        return Date.from(due(name, anchor(rule(name), scope)));
+    }
+
+    /** When to remind: the configured time before the deadline (the deadline itself if none is set). */
+    public Date reminder(String name, VariableScope scope) {
+        DeadlineProperties.Rule rule = rule(name);
+        Instant due = due(name, anchor(rule, scope));
+        return Date.from(rule.remindBefore() == null ? due : due.minus(rule.remindBefore()));
     }
 
     public Instant due(String name, Instant anchor) {
-        return anchor.plus(rule(name).duration());
+        DeadlineProperties.Rule rule = rule(name);
+        if (rule.duration() != null) {
+            return anchor.plus(rule.duration());
+        }
+        ZonedDateTime start = anchor.atZone(properties.zone());
+        return calendar.get().plusWorkingDays(start.toLocalDate(), rule.workingDays())
+                .atTime(start.toLocalTime()).atZone(properties.zone()).toInstant();
     }
 
     public DeadlineProperties.Rule rule(String name) {
@@ -36,5 +53,22 @@ public class Deadlines {
             throw new IllegalArgumentException("No deadline named " + name + " in child-protection.deadlines");
         }
         return rule;
+    }
+
+    private static Instant anchor(DeadlineProperties.Rule rule, VariableScope scope) {
+        return switch (rule.anchor()) {
+            case REPORT_RECEIVED -> moment(scope, ProcessIds.VAR_RECEIVED_AT);
+            case SEPARATION_DECIDED -> moment(scope, ProcessIds.VAR_SEPARATION_STARTED_AT);
+            // the engine's clock, so that process tests can travel in time
+            case STEP_STARTED -> ClockUtil.getCurrentTime().toInstant();
+        };
+    }
+
+    private static Instant moment(VariableScope scope, String variable) {
+        Object value = scope.getVariable(variable);
+        if (!(value instanceof Date date)) {
+            throw new IllegalStateException("The process has no moment " + variable + " to count a deadline from");
+        }
+        return date.toInstant();
     }
 }

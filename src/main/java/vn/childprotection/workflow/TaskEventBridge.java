@@ -32,7 +32,8 @@ class TaskEventBridge {
             case TaskListener.EVENTNAME_ASSIGNMENT -> new WorkTaskEvent.Assigned(task.getId(), task.getAssignee());
             case TaskListener.EVENTNAME_UPDATE ->
                     new WorkTaskEvent.Updated(task.getId(), instant(task.getDueDate()), task.getPriority());
-            case TaskListener.EVENTNAME_COMPLETE, TaskListener.EVENTNAME_DELETE -> new WorkTaskEvent.Ended(task.getId());
+            case TaskListener.EVENTNAME_COMPLETE -> new WorkTaskEvent.Ended(task.getId(), true, task.getAssignee());
+            case TaskListener.EVENTNAME_DELETE -> new WorkTaskEvent.Ended(task.getId(), false, task.getAssignee());
             default -> null;
         };
         if (event != null) {
@@ -59,7 +60,8 @@ class TaskEventBridge {
                 task.getAssignee(),
                 instant(task.getCreateTime()),
                 instant(task.getDueDate()),
-                task.getPriority());
+                task.getPriority(),
+                ProcessIds.escalatedStep(task.getTaskDefinitionKey()).orElse(null));
     }
 
     private static Instant instant(Date date) {

@@ -13,7 +13,7 @@ public sealed interface WorkTaskEvent {
 
     record Created(String taskId, UUID caseId, String caseNumber, String communeCode, String provinceCode,
                    String type, String taskKey, String candidateGroup, String assignee, Instant createdAt,
-                   Instant dueAt, int priority) implements WorkTaskEvent {
+                   Instant dueAt, int priority, String escalatedStep) implements WorkTaskEvent {
     }
 
     record Assigned(String taskId, String assignee) implements WorkTaskEvent {
@@ -22,6 +22,7 @@ public sealed interface WorkTaskEvent {
     record Updated(String taskId, Instant dueAt, int priority) implements WorkTaskEvent {
     }
 
-    record Ended(String taskId) implements WorkTaskEvent {
+    /** Completed by its assignee, or cancelled by the process (an interrupting event, the case closing). */
+    record Ended(String taskId, boolean completed, String assignee) implements WorkTaskEvent {
     }
 }

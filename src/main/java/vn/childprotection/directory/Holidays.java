@@ -1,0 +1,27 @@
+package vn.childprotection.directory;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** The holiday calendar as administrators keep it; read fresh so that an edit counts at once. */
+@Service
+public class Holidays {
+
+    private final JdbcClient jdbc;
+
+    public Holidays(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public WorkingDayCalendar calendar() {
+        Map<LocalDate, Boolean> exceptions = new HashMap<>();
+        jdbc.sql("select holiday_date, kind from holiday").query(rs -> {
+            exceptions.put(rs.getObject(1, LocalDate.class), "WORKING_DAY".equals(rs.getString(2)));
+        });
+        return new WorkingDayCalendar(exceptions);
+    }
+}

@@ -1,0 +1,13 @@
+package vn.childprotection.workflow;
+
+import java.util.UUID;
+
+/** What the process tells the case file; implemented by the cases feature, called by thin delegates. */
+public interface CaseCallbacks {
+
+    /** The commune chair approved closing: the case file is closed. */
+    void caseClosed(UUID caseId);
+
+    /** A deadline is near: the case timeline shows a reminder about the step. */
+    void reminder(UUID caseId, String stepType);
+}

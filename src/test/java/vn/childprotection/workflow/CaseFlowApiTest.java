@@ -1,0 +1,154 @@
+package vn.childprotection.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import vn.childprotection.ApiTestBase;
+
+/** Whole cases through the API, as the commune's staff work them, on the real database. */
+class CaseFlowApiTest extends ApiTestBase {
+
+    @Autowired
+    ManagementService management;
+
+    @Test
+    void sexualAbuseByAStepfatherInImmediateDangerReachesTheChairAndThePoliceOfTheCommuneOnly() {
+        OffsetDateTime receivedAt = OffsetDateTime.now(ZoneOffset.ofHours(7)).minusHours(3).withNano(0);
+        Map<String, Object> report = report(COMMUNE_A);
+        report.put("receivedAt", receivedAt.toString());
+        report.put("harmTypes", List.of("SEXUAL_ABUSE"));
+        report.put("immediateDanger", true);
+        report.put("allegedAbuser", Map.of("relationship", "STEP_PARENT"));
+        String caseId = post("intake", "/api/reports", report).body().get("caseId").asText();
+
+        complete("worker.a", caseId, "INITIAL_ASSESSMENT", Map.of("dangerLevel", "HIGH", "immediateDanger", true,
+                "crimeSuspected", true, "summary", "Trẻ bị cha dượng xâm hại, đang ở cùng nhà."));
+
+        var decision = inboxTask("chair.a", caseId, "EMERGENCY_DECISION");
+        assertThat(decision).as("chair's emergency decision").isNotNull();
+        assertThat(OffsetDateTime.parse(decision.get("dueAt").asText()).toInstant())
+                .isEqualTo(receivedAt.plusHours(12).toInstant());
+        assertThat(decision.get("priority").asInt()).isEqualTo(90);
+        assertThat(inboxTask("police.a", caseId, "POLICE_ACKNOWLEDGE")).as("police referral").isNotNull();
+        assertThat(inboxTask("worker.c", caseId, "EMERGENCY_DECISION")).isNull();
+        assertThat(inboxTask("worker.c", caseId, "POLICE_ACKNOWLEDGE")).isNull();
+        assertThat(get("worker.c", "/api/cases/" + caseId).status()).isEqualTo(404);
+        assertThat(get("supervisor.q", "/api/cases/" + caseId + "/timeline").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aCaseWorkedFromReportToClosureLeavesItsWholeStoryOnTheTimeline() {
+        String caseId = openCase(COMMUNE_A);
+        complete("worker.a", caseId, "INITIAL_ASSESSMENT", Map.of("dangerLevel", "HIGH", "immediateDanger", true,
+                "crimeSuspected", true, "summary", "Nguy cơ cao."));
+        complete("chair.a", caseId, "EMERGENCY_DECISION", Map.of("measures", "Đưa trẻ đến nhà bà ngoại",
+                "separation", true, "placement", "Nhà bà ngoại, thôn 3"));
+        complete("worker.a", caseId, "EMERGENCY_ACTION", Map.of("actionsTaken", "Đã đưa trẻ đi khám và đến nơi an toàn",
+                "childSafe", true));
+        complete("police.a", caseId, "POLICE_ACKNOWLEDGE", Map.of("recordNumber", "CA-123/2026", "officer", "Đại úy Lê Văn Cường"));
+        complete("police.a", caseId, "POLICE_OUTCOME", Map.of("outcome", "CASE_OPENED", "detail", "Khởi tố vụ án"));
+        complete("worker.a", caseId, "RISK_NEEDS_ASSESSMENT", Map.of("riskLevel", "HIGH", "needs", "Tâm lý, y tế"));
+        complete("worker.a", caseId, "CASE_MEETING", Map.of("heldOn", java.time.LocalDate.now().toString(),
+                "participants", "Chủ tịch xã, công an xã, trạm y tế, bà ngoại", "minutes", "Thống nhất kế hoạch"));
+        complete("worker.a", caseId, "PLAN_DRAFT", Map.of("goals", "Trẻ an toàn", "activities", "Tư vấn tâm lý hằng tuần"));
+        Reply refusedWithoutReason = completeReply("chair.a", caseId, "PLAN_APPROVAL", Map.of("approved", false));
+        assertThat(refusedWithoutReason.status()).isEqualTo(400);
+        assertThat(refusedWithoutReason.body().get("errors").findValuesAsText("field")).containsExactly("reason");
+        complete("chair.a", caseId, "PLAN_APPROVAL", Map.of("approved", false, "reason", "Thiếu hỗ trợ pháp lý"));
+        complete("worker.a", caseId, "PLAN_DRAFT", Map.of("goals", "Trẻ an toàn", "activities", "Tư vấn; trợ giúp pháp lý"));
+        complete("chair.a", caseId, "PLAN_APPROVAL", Map.of("approved", true));
+
+        reviewIsDue(caseId);
+        complete("worker.a", caseId, "PLAN_REVIEW", Map.of("riskLevel", "LOW", "recommendation", "CLOSE",
+                "summary", "Trẻ ổn định, không còn nguy cơ"));
+        complete("chair.a", caseId, "CLOSURE_APPROVAL", Map.of("approved", true));
+
+        Reply caseFile = get("supervisor.p", "/api/cases/" + caseId);
+        assertThat(caseFile.body().get("status").asText()).isEqualTo("CLOSED");
+        assertThat(caseFile.body().get("forms").findValuesAsText("type")).contains("EMERGENCY_DECISION",
+                "EMERGENCY_ACTION", "RISK_NEEDS_ASSESSMENT", "CASE_MEETING", "PLAN_DRAFT", "PLAN_APPROVAL",
+                "PLAN_REVIEW", "CLOSURE_APPROVAL");
+        assertThat(caseFile.body().get("police").findValuesAsText("kind")).containsExactly("ACKNOWLEDGED", "OUTCOME");
+        assertThat(caseFile.body().get("police").findValuesAsText("outcome")).contains("CASE_OPENED");
+
+        Reply timeline = get("supervisor.p", "/api/cases/" + caseId + "/timeline");
+        assertThat(timeline.status()).isEqualTo(200);
+        List<String> types = timeline.body().findValuesAsText("type");
+        assertThat(types).startsWith("REPORT_RECEIVED", "INITIAL_ASSESSMENT").contains("EMERGENCY_DECISION",
+                "POLICE_ACKNOWLEDGE", "POLICE_OUTCOME", "PLAN_DRAFT", "PLAN_APPROVAL", "PLAN_REVIEW",
+                "CLOSURE_APPROVAL").endsWith("CASE_CLOSED");
+        for (var entry : timeline.body()) {
+            assertThat(entry.get("title").asText()).as("title of %s", entry.get("type")).isNotBlank();
+            if (!entry.get("type").asText().equals("REPORT_RECEIVED") && !entry.get("type").asText().equals("CASE_CLOSED")) {
+                assertThat(entry.get("doneAt").isNull()).as("%s done", entry.get("type")).isFalse();
+                assertThat(entry.get("overdue").asBoolean()).as("%s on time", entry.get("type")).isFalse();
+            }
+        }
+        assertThat(timeline.body().findValuesAsText("type").stream().filter("PLAN_DRAFT"::equals)).hasSize(2);
+    }
+
+    @Test
+    void policeOutcomeSentStraightToTheCaseEndsTheReferralBeforeAcknowledgement() {
+        String caseId = openCase(COMMUNE_A);
+        complete("worker.a", caseId, "INITIAL_ASSESSMENT", Map.of("dangerLevel", "MEDIUM", "immediateDanger", false,
+                "crimeSuspected", true, "summary", "Nghi có dấu hiệu tội phạm."));
+        assertThat(inboxTask("police.a", caseId, "POLICE_ACKNOWLEDGE")).isNotNull();
+
+        assertThat(post("worker.a", "/api/cases/" + caseId + "/police-outcome",
+                Map.of("outcome", "NOT_OPENED")).status()).as("only the police").isEqualTo(403);
+        assertThat(post("police.a", "/api/cases/" + caseId + "/police-outcome",
+                Map.of("outcome", "MAYBE")).status()).isEqualTo(400);
+        Reply outcome = post("police.a", "/api/cases/" + caseId + "/police-outcome",
+                Map.of("outcome", "NOT_OPENED", "detail", "Không đủ căn cứ khởi tố"));
+
+        assertThat(outcome.status()).isEqualTo(204);
+        assertThat(inboxTask("police.a", caseId, "POLICE_ACKNOWLEDGE")).isNull();
+        Reply caseFile = get("worker.a", "/api/cases/" + caseId);
+        assertThat(caseFile.body().get("police").findValuesAsText("outcome")).containsExactly("NOT_OPENED");
+        assertThat(get("worker.a", "/api/cases/" + caseId + "/timeline").body().findValuesAsText("type"))
+                .contains("POLICE_OUTCOME");
+
+        long stored = count("police_record");
+        Reply again = post("police.a", "/api/cases/" + caseId + "/police-outcome", Map.of("outcome", "CASE_OPENED"));
+        assertThat(again.status()).as("no referral waits any more").isEqualTo(409);
+        assertThat(count("police_record")).isEqualTo(stored);
+    }
+
+    private void reviewIsDue(String caseId) {
+        String caseNumber = get("worker.a", "/api/cases/" + caseId).body().get("caseNumber").asText();
+        String processId = jdbc.sql("select ID_ from ACT_RU_EXECUTION where BUSINESS_KEY_ = ? and PARENT_ID_ is null and PROC_DEF_ID_ like 'ChildProtectionCase:%'")
+                .param(caseNumber).query(String.class).single();
+        String job = management.createJobQuery().processInstanceId(processId).activityId(ProcessIds.TIMER_REVIEW_DUE)
+                .singleResult().getId();
+        management.executeJob(job);
+    }
+
+    private void complete(String user, String caseId, String type, Map<String, Object> form) {
+        Reply reply = completeReply(user, caseId, type, form);
+        assertThat(reply.status()).as("%s completes %s: %s", user, type, reply.body()).isEqualTo(204);
+    }
+
+    private Reply completeReply(String user, String caseId, String type, Map<String, Object> form) {
+        String taskId = taskOf(caseId, type);
+        Reply claim = post(user, "/api/tasks/" + taskId + "/claim", null);
+        assertThat(claim.status()).as("%s claims %s", user, type).isEqualTo(200);
+        return post(user, "/api/tasks/" + taskId + "/complete", form);
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode inboxTask(String user, String caseId, String type) {
+        for (var task : get(user, "/api/tasks?size=200").body()) {
+            if (task.get("caseId").asText().equals(caseId) && task.get("type").asText().equals(type)) {
+                return task;
+            }
+        }
+        return null;
+    }
+}
