@@ -72,13 +72,22 @@ public abstract class ApiTestBase {
         return call(user, HttpMethod.POST, path, body);
     }
 
-    /** A valid report about a child in the given commune; tests change what they need. */
+    private static final java.util.concurrent.atomic.AtomicLong CHILDREN = new java.util.concurrent.atomic.AtomicLong(
+            System.nanoTime() % 1_000_000_000L);
+
+    /** A child no other test reported, so that its report opens a case of its own. */
+    protected static String newChildName() {
+        String letters = Long.toString(CHILDREN.incrementAndGet(), 26).toUpperCase();
+        return "Nguyễn Thị Hoa " + letters;
+    }
+
+    /** A valid report about a new child in the given commune; tests change what they need. */
     protected static Map<String, Object> report(String communeCode) {
         return new java.util.LinkedHashMap<>(Map.of(
                 "channel", "HOTLINE_111",
                 "receivedAt", java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(7)).minusHours(1).withNano(0).toString(),
                 "communeCode", communeCode,
-                "child", Map.of("fullName", "Nguyễn Thị Hoa", "sex", "FEMALE", "birthDate", "2017-05-02", "ageYears", 9),
+                "child", Map.of("fullName", newChildName(), "sex", "FEMALE", "birthDate", "2017-05-02", "ageYears", 9),
                 "harmTypes", java.util.List.of("PHYSICAL_VIOLENCE"),
                 "setting", "FAMILY",
                 "description", "Hàng xóm nghe tiếng trẻ khóc và bị đánh nhiều lần trong tuần.",

@@ -9,12 +9,18 @@ import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import vn.childprotection.security.StaffPrincipal;
 
 @RestController
@@ -34,6 +40,20 @@ public class CaseController {
         this.cases = cases;
         this.messages = messages;
         this.clock = clock;
+    }
+
+    /** Moving a case to the commune where the child now lives. */
+    public record Transfer(
+            @NotBlank(message = "{validation.required}") String communeCode,
+            @Size(max = 500, message = "{validation.tooLong}") String reason) {
+    }
+
+    @PostMapping("/{caseId}/transfer")
+    public ResponseEntity<Void> transfer(@PathVariable UUID caseId,
+            @Valid @RequestBody Transfer transfer,
+            @AuthenticationPrincipal StaffPrincipal user) {
+        cases.transfer(caseId, transfer.communeCode(), transfer.reason(), user);
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/{caseId}/timeline")

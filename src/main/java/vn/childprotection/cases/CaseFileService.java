@@ -6,9 +6,12 @@ import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -20,7 +23,10 @@ import vn.childprotection.directory.Role;
 import vn.childprotection.security.StaffPrincipal;
 import vn.childprotection.tasks.OpenTask;
 import vn.childprotection.tasks.TaskInbox;
+import vn.childprotection.web.ConflictException;
+import vn.childprotection.web.InvalidInputException;
 import vn.childprotection.web.NotFoundException;
+import vn.childprotection.workflow.CaseWorkflow;
 
 /** Opens case files and shows them to those whose jurisdiction covers them. */
 @Service
@@ -38,11 +44,14 @@ public class CaseFileService {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ZoneId zone;
+    private final CaseWorkflow workflow;
+    private final MessageSource messages;
 
     public CaseFileService(CaseFiles caseFiles, JdbcAggregateTemplate aggregates, CaseNumbers caseNumbers,
                            CaseReports reports, CaseForms forms, CasePoliceRecords police, Timeline timeline,
                            Directory directory, TaskInbox inbox, JdbcClient jdbc, Clock clock,
-                           @Value("${child-protection.zone}") ZoneId zone) {
+                           @Value("${child-protection.zone}") ZoneId zone, CaseWorkflow workflow,
+                           MessageSource messages) {
         this.caseFiles = caseFiles;
         this.aggregates = aggregates;
         this.caseNumbers = caseNumbers;
@@ -55,6 +64,8 @@ public class CaseFileService {
         this.jdbc = jdbc;
         this.clock = clock;
         this.zone = zone;
+        this.workflow = workflow;
+        this.messages = messages;
     }
 
     /** Opens a case file in the caller's transaction. */
@@ -81,6 +92,53 @@ public class CaseFileService {
     public List<Timeline.Entry> timeline(UUID caseId, StaffPrincipal user) {
         visible(caseId, user);
         return timeline.of(caseId);
+    }
+
+    /**
+     * The open case of the same child, if any: same commune and national ID, or same name and birth date.
+     */
+    @Transactional(readOnly = true)
+    public Optional<CaseFile> openCaseOf(String communeCode, Child child) {
+        Optional<UUID> id = Optional.empty();
+        if (child.nationalId() != null) {
+            id = jdbc.sql("""
+                            select id from case_file
+                            where status = 'OPEN' and commune_code = ? and child_national_id = ?
+                            order by opened_at limit 1""")
+                    .params(communeCode, child.nationalId()).query(UUID.class).optional();
+        }
+        if (id.isEmpty() && child.fullName() != null && child.birthDate() != null) {
+            id = jdbc.sql("""
+                            select id from case_file
+                            where status = 'OPEN' and lower(child_full_name) = lower(?) and child_birth_date = ?
+                            order by opened_at limit 1""")
+                    .params(child.fullName(), child.birthDate()).query(UUID.class).optional();
+        }
+        return id.flatMap(caseFiles::findById);
+    }
+
+    /** The child moved: a supervisor moves the case, its open tasks follow, the timeline says so. */
+    @Transactional
+    public void transfer(UUID caseId, String toCommuneCode, String reason, StaffPrincipal user) {
+        CaseFile file = visible(caseId, user);
+        Commune to = directory.commune(toCommuneCode)
+                .orElseThrow(() -> new InvalidInputException("communeCode", text("validation.unknownCommune")));
+        if (to.code().equals(file.communeCode())) {
+            throw new InvalidInputException("communeCode", text("validation.sameCommune"));
+        }
+        if (file.status() != CaseStatus.OPEN) {
+            throw new ConflictException(text("case.closed"));
+        }
+        jdbc.sql("update case_file set commune_code = ?, version = version + 1 where id = ?")
+                .params(to.code(), caseId).update();
+        timeline.record(caseId, "TRANSFERRED", file.communeCode() + " → " + to.code()
+                + (reason == null || reason.isBlank() ? "" : ": " + reason.strip()), user.getUsername());
+        workflow.transfer(file.caseNumber(), to.code(), to.provinceCode());
+        inbox.moveCase(caseId, to.code(), to.provinceCode());
+    }
+
+    private String text(String key) {
+        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
     }
 
     /** The case number of a case the user may see; 404 otherwise. */

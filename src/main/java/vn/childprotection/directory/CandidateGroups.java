@@ -28,4 +28,14 @@ public final class CandidateGroups {
     public static String supervisor(String provinceCode) {
         return "supervisor-" + provinceCode;
     }
+
+    /** The same role's group in the commune (or province) a case moved to. */
+    public static String moved(String group, String communeCode, String provinceCode) {
+        String role = group.substring(0, group.indexOf('-') + 1);
+        return switch (role) {
+            case "worker-", "chair-", "police-" -> role + communeCode;
+            case "supervisor-" -> role + provinceCode;
+            default -> group;
+        };
+    }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -38,7 +39,7 @@ import vn.childprotection.workflow.CaseWorkflow;
 public class IntakeService {
 
     /** What the caller learns about the case the report opened. */
-    public record Receipt(UUID caseId, String caseNumber, CaseStatus status) {
+    public record Receipt(UUID caseId, String caseNumber, CaseStatus status, boolean joinedExistingCase) {
     }
 
     private final Directory directory;
@@ -73,8 +74,13 @@ public class IntakeService {
         Commune commune = check(request, receivedAt, now);
 
         ReportRequest.ChildInput c = request.child();
-        CaseFile file = cases.open(commune.code(), new Child(blankToNull(c.fullName()), c.sex(), c.birthDate(),
-                c.ageYears(), c.nationalId(), blankToNull(c.ethnicity()), blankToNull(c.address())));
+        Child child = new Child(name(c.fullName()), c.sex(), c.birthDate(), c.ageYears(), c.nationalId(),
+                blankToNull(c.ethnicity()), blankToNull(c.address()));
+        // a further report about a child whose case is open joins that case and calls for a fresh assessment
+        Optional<CaseFile> open = cases.openCaseOf(commune.code(), child)
+                .filter(existing -> workflow.furtherReport(existing.caseNumber(), receivedAt));
+        boolean joined = open.isPresent();
+        CaseFile file = joined ? open.get() : cases.open(commune.code(), child);
 
         ReportRequest.AbuserInput a = request.allegedAbuser();
         boolean caregiver = Boolean.TRUE.equals(request.allegedAbuserIsCaregiver())
@@ -95,9 +101,11 @@ public class IntakeService {
                 reporter));
 
         timeline.record(file.id(), "REPORT_RECEIVED", request.channel().name(), username);
-        workflow.startCase(new CaseStart(file.id(), file.caseNumber(), commune.code(), commune.provinceCode(),
-                receivedAt));
-        return new Receipt(file.id(), file.caseNumber(), file.status());
+        if (!joined) {
+            workflow.startCase(new CaseStart(file.id(), file.caseNumber(), commune.code(), commune.provinceCode(),
+                    receivedAt));
+        }
+        return new Receipt(file.id(), file.caseNumber(), file.status(), joined);
     }
 
     /** The rules Bean Validation cannot see: the commune exists, times and ages make sense. */
@@ -128,6 +136,12 @@ public class IntakeService {
             throw new InvalidInputException(errors);
         }
         return commune;
+    }
+
+    /** Names compared case-blind, with single spaces, so that the same child is found again. */
+    private static String name(String s) {
+        String name = blankToNull(s);
+        return name == null ? null : name.replaceAll("\\s+", " ");
     }
 
     private static String blankToNull(String s) {

@@ -48,6 +48,7 @@ public class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/reports").hasAnyRole("INTAKE", "WORKER", "POLICE")
                         .requestMatchers(HttpMethod.POST, "/api/cases/*/police-outcome").hasRole("POLICE")
+                        .requestMatchers(HttpMethod.POST, "/api/cases/*/transfer").hasRole("SUPERVISOR")
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((req, res, e) -> {
                     res.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"child-protection\"");

@@ -13,6 +13,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import vn.childprotection.directory.CandidateGroups;
 import vn.childprotection.workflow.WorkTaskEvent;
 
 /** The task inbox read model, kept in step with the engine's task events in the engine's transaction. */
@@ -69,6 +70,18 @@ public class TaskInbox {
     public List<OpenTask> forCase(UUID caseId) {
         return jdbc.sql("select " + COLUMNS + " from task_inbox where case_id = ? order by due_at nulls last, created_at")
                 .param(caseId).query(TaskInbox::row).list();
+    }
+
+    /** The case moved to another commune: its open tasks go to the same roles there, unassigned. */
+    public void moveCase(UUID caseId, String communeCode, String provinceCode) {
+        for (OpenTask task : forCase(caseId)) {
+            jdbc.sql("""
+                            update task_inbox set commune_code = ?, province_code = ?, candidate_group = ?, assignee = null
+                            where task_id = ?""")
+                    .params(communeCode, provinceCode,
+                            CandidateGroups.moved(task.candidateGroup(), communeCode, provinceCode), task.taskId())
+                    .update();
+        }
     }
 
     /** Takes an unassigned task for the user; false if someone holds it already. Locks the row until commit. */

@@ -1,5 +1,6 @@
 package vn.childprotection.workflow;
 
+import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
 
@@ -7,8 +8,14 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
+
+import vn.childprotection.directory.CandidateGroups;
 
 @Service
 class CamundaCaseWorkflow implements CaseWorkflow {
@@ -57,6 +64,37 @@ class CamundaCaseWorkflow implements CaseWorkflow {
                 .processInstanceBusinessKey(caseNumber)
                 .correlateAllWithResult()
                 .isEmpty();
+    }
+
+    @Override
+    public boolean furtherReport(String caseNumber, Instant receivedAt) {
+        return !runtimeService.createMessageCorrelation(ProcessIds.MESSAGE_FURTHER_REPORT)
+                .processInstanceBusinessKey(caseNumber)
+                .setVariablesLocal(Variables.createVariables().putValue(ProcessIds.VAR_RECEIVED_AT, Date.from(receivedAt)))
+                .correlateAllWithResult()
+                .isEmpty();
+    }
+
+    @Override
+    public void transfer(String caseNumber, String communeCode, String provinceCode) {
+        for (ProcessInstance instance : runtimeService.createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseNumber).list()) {
+            runtimeService.setVariable(instance.getId(), ProcessIds.VAR_COMMUNE_CODE, communeCode);
+            runtimeService.setVariable(instance.getId(), ProcessIds.VAR_PROVINCE_CODE, provinceCode);
+            for (Task task : taskService.createTaskQuery().processInstanceId(instance.getId()).list()) {
+                for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
+                    if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+                        taskService.deleteCandidateGroup(task.getId(), link.getGroupId());
+                        taskService.addCandidateGroup(task.getId(),
+                                CandidateGroups.moved(link.getGroupId(), communeCode, provinceCode));
+                    }
+                }
+                if (task.getAssignee() != null) {
+                    // whoever held it has no jurisdiction over the new commune
+                    taskService.setAssignee(task.getId(), null);
+                }
+            }
+        }
     }
 
     @Override

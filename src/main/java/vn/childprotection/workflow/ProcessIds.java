@@ -11,6 +11,7 @@ public final class ProcessIds {
     public static final String POLICE_PROCESS = "PoliceReferral";
     public static final String TRIAGE_DECISION = "DangerTriage";
     public static final String MESSAGE_POLICE_OUTCOME = "PoliceOutcome";
+    public static final String MESSAGE_FURTHER_REPORT = "FurtherReport";
 
     // ChildProtectionCase
     public static final String TASK_INITIAL_ASSESSMENT = "Task_InitialAssessment";
@@ -30,6 +31,7 @@ public final class ProcessIds {
     public static final String TASK_CLOSE_CASE = "Task_CloseCase";
     public static final String END_CASE_CLOSED = "End_CaseClosed";
     public static final String END_NO_POLICE_REFERRAL = "End_NoPoliceReferral";
+    public static final String TASK_INITIAL_REASSESSMENT = "Task_InitialReassessment";
 
     // PoliceReferral
     public static final String TASK_POLICE_ACKNOWLEDGE = "Task_PoliceAcknowledge";
@@ -66,6 +68,7 @@ public final class ProcessIds {
 
     static {
         type(TASK_INITIAL_ASSESSMENT, "INITIAL_ASSESSMENT");
+        type(TASK_INITIAL_REASSESSMENT, "INITIAL_ASSESSMENT");
         type(TASK_EMERGENCY_DECISION, "EMERGENCY_DECISION");
         type(TASK_EMERGENCY_ACTION, "EMERGENCY_ACTION");
         type(TASK_SEPARATION_REVIEW, "SEPARATION_REVIEW");

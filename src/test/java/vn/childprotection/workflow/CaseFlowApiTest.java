@@ -122,6 +122,93 @@ class CaseFlowApiTest extends ApiTestBase {
         assertThat(count("police_record")).isEqualTo(stored);
     }
 
+    @Test
+    void aSecondReportAboutTheSameChildJoinsTheOpenCaseAndCallsForAFreshAssessment() {
+        String nationalId = String.format("%012d", Math.abs(System.nanoTime()) % 1_000_000_000_000L);
+        Map<String, Object> first = report(COMMUNE_A);
+        first.put("child", Map.of("fullName", newChildName(), "sex", "MALE", "nationalId", nationalId));
+        String caseId = post("intake", "/api/reports", first).body().get("caseId").asText();
+        long cases = count("case_file");
+
+        OffsetDateTime secondReceivedAt = OffsetDateTime.now(ZoneOffset.ofHours(7)).minusMinutes(30).withNano(0);
+        Map<String, Object> second = report(COMMUNE_A);
+        second.put("channel", "SCHOOL");
+        second.put("receivedAt", secondReceivedAt.toString());
+        second.put("child", Map.of("sex", "MALE", "nationalId", nationalId));
+        Reply joined = post("intake", "/api/reports", second);
+
+        assertThat(joined.status()).isEqualTo(201);
+        assertThat(joined.body().get("caseId").asText()).isEqualTo(caseId);
+        assertThat(joined.body().get("joinedExistingCase").asBoolean()).isTrue();
+        assertThat(count("case_file")).isEqualTo(cases);
+        List<String> dueDates = new java.util.ArrayList<>();
+        for (var task : get("worker.a", "/api/tasks?size=200").body()) {
+            if (task.get("caseId").asText().equals(caseId)) {
+                assertThat(task.get("type").asText()).isEqualTo("INITIAL_ASSESSMENT");
+                dueDates.add(task.get("dueAt").asText());
+            }
+        }
+        assertThat(dueDates).as("the first assessment and a fresh one").hasSize(2);
+        assertThat(dueDates.stream().map(d -> OffsetDateTime.parse(d).toInstant()))
+                .contains(secondReceivedAt.plusHours(12).toInstant());
+        Reply caseFile = get("worker.a", "/api/cases/" + caseId);
+        assertThat(caseFile.body().get("reports").findValuesAsText("channel")).containsExactly("HOTLINE_111", "SCHOOL");
+    }
+
+    @Test
+    void sameNameAndBirthDateAlsoFindTheOpenCase() {
+        String name = newChildName();
+        Map<String, Object> first = report(COMMUNE_B);
+        first.put("child", Map.of("fullName", name, "sex", "FEMALE", "birthDate", "2015-03-08"));
+        String caseId = post("intake", "/api/reports", first).body().get("caseId").asText();
+
+        Map<String, Object> second = report(COMMUNE_B);
+        second.put("child", Map.of("fullName", "  " + name.toUpperCase() + " ", "sex", "FEMALE", "birthDate", "2015-03-08"));
+        Reply joined = post("worker.b", "/api/reports", second);
+
+        assertThat(joined.body().get("caseId").asText()).isEqualTo(caseId);
+        Map<String, Object> other = report(COMMUNE_B);
+        other.put("child", Map.of("fullName", name, "sex", "FEMALE", "birthDate", "2015-03-09"));
+        assertThat(post("worker.b", "/api/reports", other).body().get("caseId").asText()).isNotEqualTo(caseId);
+    }
+
+    @Test
+    void supervisorMovesTheCaseAndItsOpenTasksFollowTheChild() {
+        String caseId = openCase(COMMUNE_A);
+        String taskId = taskOf(caseId, "INITIAL_ASSESSMENT");
+        post("worker.a", "/api/tasks/" + taskId + "/claim", null);
+
+        assertThat(post("worker.a", "/api/cases/" + caseId + "/transfer", Map.of("communeCode", COMMUNE_B)).status())
+                .isEqualTo(403);
+        assertThat(post("supervisor.p", "/api/cases/" + caseId + "/transfer", Map.of("communeCode", "99999")).status())
+                .isEqualTo(400);
+        assertThat(post("supervisor.q", "/api/cases/" + caseId + "/transfer", Map.of("communeCode", COMMUNE_C)).status())
+                .as("another province's supervisor does not see it").isEqualTo(404);
+
+        Reply moved = post("supervisor.p", "/api/cases/" + caseId + "/transfer",
+                Map.of("communeCode", COMMUNE_B, "reason", "Gia đình chuyển nhà"));
+
+        assertThat(moved.status()).isEqualTo(204);
+        assertThat(get("worker.a", "/api/cases/" + caseId).status()).isEqualTo(404);
+        assertThat(get("worker.b", "/api/cases/" + caseId).status()).isEqualTo(200);
+        var task = inboxTask("worker.b", caseId, "INITIAL_ASSESSMENT");
+        assertThat(task).as("the task follows the case").isNotNull();
+        assertThat(task.get("assignee").isNull()).isTrue();
+        assertThat(inboxTask("worker.a", caseId, "INITIAL_ASSESSMENT")).isNull();
+        assertThat(jdbc.sql("select count(*) from ACT_RU_IDENTITYLINK where TASK_ID_ = ? and GROUP_ID_ = ?")
+                .params(taskId, "worker-" + COMMUNE_B).query(Long.class).single()).isEqualTo(1);
+        assertThat(get("worker.b", "/api/cases/" + caseId + "/timeline").body().findValuesAsText("type"))
+                .contains("TRANSFERRED");
+
+        assertThat(post("supervisor.p", "/api/cases/" + caseId + "/transfer", Map.of("communeCode", COMMUNE_C)).status())
+                .isEqualTo(204);
+        assertThat(get("supervisor.p", "/api/cases/" + caseId).status()).isEqualTo(404);
+        assertThat(get("supervisor.q", "/api/cases/" + caseId).status()).isEqualTo(200);
+        complete("worker.c", caseId, "INITIAL_ASSESSMENT", Map.of("dangerLevel", "LOW", "immediateDanger", false,
+                "crimeSuspected", false, "summary", "Ổn định"));
+        assertThat(inboxTask("worker.c", caseId, "RISK_NEEDS_ASSESSMENT")).as("later tasks go to the new commune").isNotNull();
+    }
+
     private void reviewIsDue(String caseId) {
         String caseNumber = get("worker.a", "/api/cases/" + caseId).body().get("caseNumber").asText();
         String processId = jdbc.sql("select ID_ from ACT_RU_EXECUTION where BUSINESS_KEY_ = ? and PARENT_ID_ is null and PROC_DEF_ID_ like 'ChildProtectionCase:%'")

@@ -347,6 +347,29 @@ class ChildProtectionCaseProcessTest {
         assertThat(taskQuery().processInstanceId(police.getId()).count()).isZero();
     }
 
+    // ---- a further report about the same child ----
+
+    @Test
+    void furtherReportCallsForAFreshAssessmentCountedFromItsOwnReceipt() {
+        ProcessInstance pi = startCase();
+        assess(pi, "LOW", false, false);
+        Instant secondReceivedAt = RECEIVED_AT.plus(Duration.ofDays(2));
+        now(secondReceivedAt.plus(Duration.ofMinutes(20)));
+
+        runtimeService().createMessageCorrelation(ProcessIds.MESSAGE_FURTHER_REPORT)
+                .processInstanceBusinessKey(CASE_NUMBER)
+                .setVariablesLocal(Variables.createVariables().putValue(ProcessIds.VAR_RECEIVED_AT, Date.from(secondReceivedAt)))
+                .correlate();
+
+        assertThat(pi).isWaitingAt(ProcessIds.TASK_INITIAL_REASSESSMENT, ProcessIds.TASK_RISK_NEEDS_ASSESSMENT);
+        assertThat(task(pi, ProcessIds.TASK_INITIAL_REASSESSMENT)).hasCandidateGroup("worker-00004")
+                .hasDueDate(Date.from(secondReceivedAt.plus(Duration.ofHours(12))));
+        escalates(pi, ProcessIds.TASK_INITIAL_REASSESSMENT);
+        completeStep(pi, ProcessIds.TASK_INITIAL_REASSESSMENT, Map.of());
+        assertThat(pi).isWaitingAt(ProcessIds.TASK_RISK_NEEDS_ASSESSMENT);
+        assertThat(ProcessIds.taskType(ProcessIds.TASK_INITIAL_REASSESSMENT)).isEqualTo("INITIAL_ASSESSMENT");
+    }
+
     // ---- helpers ----
 
     private ProcessInstance startCase() {
