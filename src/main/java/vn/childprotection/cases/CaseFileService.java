@@ -84,7 +84,7 @@ public class CaseFileService {
                 .map(r -> seesReporter && r.reporter() != null && !r.reporter().anonymous() ? r : r.withoutReporter())
                 .toList();
         return new CaseView(file.id(), file.caseNumber(), file.status(), commune, file.openedAt(), file.child(),
-                caseReports, assessments(caseId), forms.of(caseId), police.forCase(caseId),
+                caseReports, assessments(caseId), forms.of(caseId), police.forCase(caseId), notes(caseId),
                 inbox.forCase(caseId).stream().map(CaseFileService::openTask).toList());
     }
 
@@ -210,6 +210,14 @@ public class CaseFileService {
                 .query((rs, n) -> new InitialAssessment(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         rs.getString(3), InitialAssessment.DangerLevel.valueOf(rs.getString(4)), rs.getBoolean(5),
                         rs.getBoolean(6), rs.getString(7), rs.getString(8), rs.getTimestamp(9).toInstant()))
+                .list();
+    }
+
+    private List<CaseView.Note> notes(UUID caseId) {
+        return jdbc.sql("select kind, text, author, written_at from case_note where case_id = ? order by written_at")
+                .param(caseId)
+                .query((rs, n) -> new CaseView.Note(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant()))
                 .list();
     }
 

@@ -10,7 +10,10 @@ import vn.childprotection.directory.Commune;
 public record CaseView(UUID caseId, String caseNumber, CaseStatus status, Commune commune, Instant openedAt,
                        Child child, List<ReportSummary> reports, List<InitialAssessment> initialAssessments,
                        List<CaseForms.SubmittedForm> forms, List<CasePoliceRecords.PoliceRecord> police,
-                       List<Task> openTasks) {
+                       List<Note> notes, List<Task> openTasks) {
+
+    public record Note(String kind, String text, String author, Instant writtenAt) {
+    }
 
     public record Task(String taskId, String type, String candidateGroup, String assignee, Instant createdAt,
                        Instant dueAt) {

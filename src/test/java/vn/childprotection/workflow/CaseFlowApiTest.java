@@ -209,13 +209,40 @@ class CaseFlowApiTest extends ApiTestBase {
         assertThat(inboxTask("worker.c", caseId, "RISK_NEEDS_ASSESSMENT")).as("later tasks go to the new commune").isNotNull();
     }
 
-    private void reviewIsDue(String caseId) {
+    @Test
+    void aMissedDeadlineReachesTheSupervisorAndTheTimelineWhileTheWorkStaysOpen() {
+        String caseId = openCase(COMMUNE_A);
         String caseNumber = get("worker.a", "/api/cases/" + caseId).body().get("caseNumber").asText();
-        String processId = jdbc.sql("select ID_ from ACT_RU_EXECUTION where BUSINESS_KEY_ = ? and PARENT_ID_ is null and PROC_DEF_ID_ like 'ChildProtectionCase:%'")
+
+        fireTimer(caseNumber, ProcessIds.overdueTimerOf(ProcessIds.TASK_INITIAL_ASSESSMENT));
+
+        var escalation = inboxTask("supervisor.p", caseId, "ESCALATION");
+        assertThat(escalation).as("supervisor of the province told").isNotNull();
+        assertThat(inboxTask("supervisor.q", caseId, "ESCALATION")).isNull();
+        assertThat(inboxTask("worker.a", caseId, "INITIAL_ASSESSMENT")).as("the work stays open").isNotNull();
+        var timeline = get("worker.a", "/api/cases/" + caseId + "/timeline").body();
+        var missed = java.util.stream.StreamSupport.stream(timeline.spliterator(), false)
+                .filter(e -> e.get("type").asText().equals("ESCALATION")).findFirst().orElseThrow();
+        assertThat(missed.get("title").asText()).contains("Đánh giá ban đầu");
+
+        complete("supervisor.p", caseId, "ESCALATION", Map.of("note", "Đã gọi điện nhắc cán bộ xã"));
+        assertThat(get("supervisor.p", "/api/cases/" + caseId).body().get("notes").findValuesAsText("text"))
+                .containsExactly("Đã gọi điện nhắc cán bộ xã");
+    }
+
+    /** Runs a timer's job now, as the job executor would when it falls due. */
+    private void fireTimer(String caseNumber, String timerId) {
+        String processId = jdbc.sql("""
+                        select ID_ from ACT_RU_EXECUTION
+                        where BUSINESS_KEY_ = ? and PARENT_ID_ is null and PROC_DEF_ID_ like 'ChildProtectionCase:%'""")
                 .param(caseNumber).query(String.class).single();
-        String job = management.createJobQuery().processInstanceId(processId).activityId(ProcessIds.TIMER_REVIEW_DUE)
+        String job = management.createJobQuery().processInstanceId(processId).activityId(timerId)
                 .singleResult().getId();
         management.executeJob(job);
+    }
+
+    private void reviewIsDue(String caseId) {
+        fireTimer(get("worker.a", "/api/cases/" + caseId).body().get("caseNumber").asText(), ProcessIds.TIMER_REVIEW_DUE);
     }
 
     private void complete(String user, String caseId, String type, Map<String, Object> form) {

@@ -245,7 +245,11 @@ class ChildProtectionCaseProcessTest {
         assertThat(pi).isWaitingAt(ProcessIds.TIMER_REVIEW_DUE);
         assertThat(timer(pi, ProcessIds.TIMER_REVIEW_DUE).getDuedate())
                 .isEqualTo(Date.from(approvedAt.plus(Duration.ofDays(30))));
-        reviewWith(pi, "NEW_PLAN");
+        Job reviewDue = timer(pi, ProcessIds.TIMER_REVIEW_DUE);
+        now(reviewDue.getDuedate().toInstant());
+        execute(reviewDue);
+        escalates(pi, ProcessIds.TASK_PLAN_REVIEW);
+        completeStep(pi, ProcessIds.TASK_PLAN_REVIEW, Map.of("reviewOutcome", "NEW_PLAN"));
         assertThat(pi).isWaitingAt(ProcessIds.TASK_PLAN_DRAFT);
         completeStep(pi, ProcessIds.TASK_PLAN_DRAFT, Map.of());
         completeStep(pi, ProcessIds.TASK_PLAN_APPROVAL, Map.of("planApproved", true));
