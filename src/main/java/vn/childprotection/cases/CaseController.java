@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import vn.childprotection.audit.AuditTrail;
 import vn.childprotection.security.StaffPrincipal;
 
 @RestController
@@ -54,6 +55,11 @@ public class CaseController {
             @AuthenticationPrincipal StaffPrincipal user) {
         cases.transfer(caseId, transfer.communeCode(), transfer.reason(), user);
         return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/{caseId}/access-log")
+    public List<AuditTrail.Access> accessLog(@PathVariable UUID caseId, @AuthenticationPrincipal StaffPrincipal user) {
+        return cases.accessLog(caseId, user);
     }
 
     @GetMapping("/{caseId}/timeline")

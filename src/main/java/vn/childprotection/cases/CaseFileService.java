@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.childprotection.audit.AuditTrail;
 import vn.childprotection.directory.Commune;
 import vn.childprotection.directory.Directory;
 import vn.childprotection.directory.Role;
@@ -46,12 +47,13 @@ public class CaseFileService {
     private final ZoneId zone;
     private final CaseWorkflow workflow;
     private final MessageSource messages;
+    private final AuditTrail audit;
 
     public CaseFileService(CaseFiles caseFiles, JdbcAggregateTemplate aggregates, CaseNumbers caseNumbers,
                            CaseReports reports, CaseForms forms, CasePoliceRecords police, Timeline timeline,
                            Directory directory, TaskInbox inbox, JdbcClient jdbc, Clock clock,
                            @Value("${child-protection.zone}") ZoneId zone, CaseWorkflow workflow,
-                           MessageSource messages) {
+                           MessageSource messages, AuditTrail audit) {
         this.caseFiles = caseFiles;
         this.aggregates = aggregates;
         this.caseNumbers = caseNumbers;
@@ -66,6 +68,7 @@ public class CaseFileService {
         this.zone = zone;
         this.workflow = workflow;
         this.messages = messages;
+        this.audit = audit;
     }
 
     /** Opens a case file in the caller's transaction. */
@@ -75,9 +78,11 @@ public class CaseFileService {
         return aggregates.insert(CaseFile.open(caseNumbers.next(now), communeCode, now, child));
     }
 
-    @Transactional(readOnly = true)
+    /** The case file; the read is audited in the same transaction. */
+    @Transactional
     public CaseView view(UUID caseId, StaffPrincipal user) {
         CaseFile file = visible(caseId, user);
+        audit.record("READ_CASE", caseId, null);
         Commune commune = directory.commune(file.communeCode()).orElseThrow();
         boolean seesReporter = user.hasRole(Role.INTAKE) || user.hasRole(Role.SUPERVISOR);
         List<ReportSummary> caseReports = reports.forCase(caseId).stream()
@@ -88,10 +93,19 @@ public class CaseFileService {
                 inbox.forCase(caseId).stream().map(CaseFileService::openTask).toList());
     }
 
-    @Transactional(readOnly = true)
+    @Transactional
     public List<Timeline.Entry> timeline(UUID caseId, StaffPrincipal user) {
         visible(caseId, user);
+        audit.record("READ_TIMELINE", caseId, null);
         return timeline.of(caseId);
+    }
+
+    /** Who read or changed the case, newest first; reading it is itself recorded. */
+    @Transactional
+    public List<AuditTrail.Access> accessLog(UUID caseId, StaffPrincipal user) {
+        visible(caseId, user);
+        audit.record("READ_ACCESS_LOG", caseId, null);
+        return audit.forCase(caseId);
     }
 
     /**
@@ -131,6 +145,7 @@ public class CaseFileService {
         }
         jdbc.sql("update case_file set commune_code = ?, version = version + 1 where id = ?")
                 .params(to.code(), caseId).update();
+        audit.record("TRANSFER", caseId, file.communeCode() + " -> " + to.code());
         timeline.record(caseId, "TRANSFERRED", file.communeCode() + " → " + to.code()
                 + (reason == null || reason.isBlank() ? "" : ": " + reason.strip()), user.getUsername());
         workflow.transfer(file.caseNumber(), to.code(), to.provinceCode());

@@ -22,6 +22,7 @@ import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.childprotection.audit.AuditTrail;
 import vn.childprotection.cases.CaseFile;
 import vn.childprotection.cases.CaseFileService;
 import vn.childprotection.cases.CaseStatus;
@@ -45,6 +46,7 @@ public class IntakeService {
     private final Directory directory;
     private final CaseFileService cases;
     private final Timeline timeline;
+    private final AuditTrail audit;
     private final CaseWorkflow workflow;
     private final JdbcAggregateTemplate aggregates;
     private final MessageSource messages;
@@ -52,13 +54,15 @@ public class IntakeService {
     private final ZoneId zone;
     private final Duration clockSkew;
 
-    public IntakeService(Directory directory, CaseFileService cases, Timeline timeline, CaseWorkflow workflow,
+    public IntakeService(Directory directory, CaseFileService cases, Timeline timeline, AuditTrail audit,
+                         CaseWorkflow workflow,
                          JdbcAggregateTemplate aggregates, MessageSource messages, Clock clock,
                          @Value("${child-protection.zone}") ZoneId zone,
                          @Value("${child-protection.intake.clock-skew}") Duration clockSkew) {
         this.directory = directory;
         this.cases = cases;
         this.timeline = timeline;
+        this.audit = audit;
         this.workflow = workflow;
         this.aggregates = aggregates;
         this.messages = messages;
@@ -101,6 +105,7 @@ public class IntakeService {
                 reporter));
 
         timeline.record(file.id(), "REPORT_RECEIVED", request.channel().name(), username);
+        audit.record("REPORT", file.id(), joined ? "joined the open case" : "opened the case");
         if (!joined) {
             workflow.startCase(new CaseStart(file.id(), file.caseNumber(), commune.code(), commune.provinceCode(),
                     receivedAt));

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import vn.childprotection.audit.AuditTrail;
 import vn.childprotection.security.StaffPrincipal;
 import vn.childprotection.web.ConflictException;
 import vn.childprotection.web.FieldMessage;
@@ -35,15 +36,17 @@ public class WorkTaskService {
     private final ObjectMapper json;
     private final Validator validator;
     private final MessageSource messages;
+    private final AuditTrail audit;
 
     public WorkTaskService(TaskInbox inbox, CaseWorkflow workflow, List<TaskForm<?>> forms, ObjectMapper json,
-                       Validator validator, MessageSource messages) {
+                           Validator validator, MessageSource messages, AuditTrail audit) {
         this.inbox = inbox;
         this.workflow = workflow;
         forms.forEach(f -> this.forms.put(f.type(), f));
         this.json = json;
         this.validator = validator;
         this.messages = messages;
+        this.audit = audit;
     }
 
     @Transactional(readOnly = true)
@@ -61,6 +64,7 @@ public class WorkTaskService {
         if (!inbox.take(taskId, user.getUsername())) {
             throw heldBySomeoneElse();
         }
+        audit.record("TASK_CLAIM", task.caseId(), task.type().name());
         try {
             workflow.claim(taskId, user.getUsername());
         } catch (WorkflowConflictException e) {
@@ -78,6 +82,7 @@ public class WorkTaskService {
         if (!inbox.release(taskId, user.getUsername())) {
             throw heldBySomeoneElse();
         }
+        audit.record("TASK_UNCLAIM", task.caseId(), task.type().name());
         try {
             workflow.unclaim(taskId);
         } catch (WorkflowConflictException e) {
@@ -98,6 +103,7 @@ public class WorkTaskService {
         }
         Map<String, Object> variables = completeWith(form, task, body == null ? NullNode.getInstance() : body,
                 user.getUsername());
+        audit.record("TASK_COMPLETE", task.caseId(), task.type().name());
         try {
             workflow.complete(taskId, variables);
         } catch (WorkflowConflictException e) {
