@@ -78,32 +78,47 @@ public class CaseFileService {
         return aggregates.insert(CaseFile.open(caseNumbers.next(now), communeCode, now, child));
     }
 
-    /** The case file; the read is audited in the same transaction. */
+    /**
+     * The case file as the user may see it; the read is audited in the same transaction. Police
+     * liaisons see what a referral needs: the child, the harm, the place, the alleged abuser and the
+     * police work, not assessments, plans, decisions or notes. The reporter shows only to intake
+     * officers and supervisors, and only when the reporter agreed to be named.
+     */
     @Transactional
     public CaseView view(UUID caseId, StaffPrincipal user) {
-        CaseFile file = visible(caseId, user);
+        Access access = access(caseId, user);
+        CaseFile file = access.file();
         audit.record("READ_CASE", caseId, null);
-        Commune commune = directory.commune(file.communeCode()).orElseThrow();
-        boolean seesReporter = user.hasRole(Role.INTAKE) || user.hasRole(Role.SUPERVISOR);
         List<ReportSummary> caseReports = reports.forCase(caseId).stream()
-                .map(r -> seesReporter && r.reporter() != null && !r.reporter().anonymous() ? r : r.withoutReporter())
+                .map(r -> access.sight().seesReporter() && r.reporter() != null && !r.reporter().anonymous()
+                        ? r : r.withoutReporter())
                 .toList();
-        return new CaseView(file.id(), file.caseNumber(), file.status(), commune, file.openedAt(), file.child(),
-                caseReports, assessments(caseId), forms.of(caseId), police.forCase(caseId), notes(caseId),
-                inbox.forCase(caseId).stream().map(CaseFileService::openTask).toList());
+        List<CaseView.Task> openTasks = inbox.forCase(caseId).stream()
+                .filter(t -> access.sight() != Sight.POLICE || user.groups().contains(t.candidateGroup()))
+                .map(CaseFileService::openTask).toList();
+        if (access.sight() == Sight.POLICE) {
+            return new CaseView(file.id(), file.caseNumber(), file.status(), access.commune(), file.openedAt(),
+                    file.child(), caseReports, List.of(), List.of(), police.forCase(caseId), List.of(), openTasks);
+        }
+        return new CaseView(file.id(), file.caseNumber(), file.status(), access.commune(), file.openedAt(),
+                file.child(), caseReports, assessments(caseId), forms.of(caseId), police.forCase(caseId),
+                notes(caseId), openTasks);
     }
 
+    /** The case's steps and events; police liaisons see the report, the police work and transfers. */
     @Transactional
     public List<Timeline.Entry> timeline(UUID caseId, StaffPrincipal user) {
-        visible(caseId, user);
+        Access access = access(caseId, user);
         audit.record("READ_TIMELINE", caseId, null);
-        return timeline.of(caseId);
+        return timeline.of(caseId).stream()
+                .filter(e -> access.sight() != Sight.POLICE || Sight.POLICE_TIMELINE.contains(e.type()))
+                .toList();
     }
 
     /** Who read or changed the case, newest first; reading it is itself recorded. */
     @Transactional
     public List<AuditTrail.Access> accessLog(UUID caseId, StaffPrincipal user) {
-        visible(caseId, user);
+        access(caseId, user);
         audit.record("READ_ACCESS_LOG", caseId, null);
         return audit.forCase(caseId);
     }
@@ -134,7 +149,7 @@ public class CaseFileService {
     /** The child moved: a supervisor moves the case, its open tasks follow, the timeline says so. */
     @Transactional
     public void transfer(UUID caseId, String toCommuneCode, String reason, StaffPrincipal user) {
-        CaseFile file = visible(caseId, user);
+        CaseFile file = access(caseId, user).file();
         Commune to = directory.commune(toCommuneCode)
                 .orElseThrow(() -> new InvalidInputException("communeCode", text("validation.unknownCommune")));
         if (to.code().equals(file.communeCode())) {
@@ -159,29 +174,71 @@ public class CaseFileService {
     /** The case number of a case the user may see; 404 otherwise. */
     @Transactional(readOnly = true)
     public String caseNumberFor(UUID caseId, StaffPrincipal user) {
-        return visible(caseId, user).caseNumber();
+        return access(caseId, user).file().caseNumber();
     }
 
-    /** The case, if the user's jurisdiction covers it: outside it, the case does not exist for them. */
-    private CaseFile visible(UUID caseId, StaffPrincipal user) {
+    /** How much of a case a user sees. */
+    enum Sight {
+        /** Commune workers and chairs: the whole file but the reporter. */
+        FULL(false),
+        /** Supervisors and the intake officer who took a report: the whole file, named reporters too. */
+        FULL_WITH_REPORTER(true),
+        /** Police liaisons: what a referral needs. */
+        POLICE(false);
+
+        /** Timeline entries a police liaison sees. */
+        static final java.util.Set<String> POLICE_TIMELINE = java.util.Set.of("REPORT_RECEIVED", "POLICE_ACKNOWLEDGE",
+                "POLICE_OUTCOME", "TRANSFERRED", "CASE_CLOSED");
+
+        private final boolean seesReporter;
+
+        Sight(boolean seesReporter) {
+            this.seesReporter = seesReporter;
+        }
+
+        boolean seesReporter() {
+            return seesReporter;
+        }
+    }
+
+    private record Access(CaseFile file, Commune commune, Sight sight) {
+    }
+
+    /**
+     * The one gate to a case: every read and change of a case goes through here. Outside the user's
+     * jurisdiction the case does not exist for them (404, the same as an unknown id).
+     */
+    private Access access(UUID caseId, StaffPrincipal user) {
         CaseFile file = caseFiles.findById(caseId).orElseThrow(() -> new NotFoundException("case " + caseId));
         Commune commune = directory.commune(file.communeCode()).orElseThrow();
-        if (!covers(user, file, commune)) {
-            throw new NotFoundException("case " + caseId);
-        }
-        return file;
+        return sight(user, file, commune).map(sight -> new Access(file, commune, sight))
+                .orElseThrow(() -> new NotFoundException("case " + caseId));
     }
 
-    /** Jurisdiction: commune staff their communes, supervisors their provinces, intake officers what they took. */
-    private boolean covers(StaffPrincipal user, CaseFile file, Commune commune) {
-        if ((user.hasRole(Role.WORKER) || user.hasRole(Role.CHAIR) || user.hasRole(Role.POLICE))
-                && user.communeCodes().contains(commune.code())) {
-            return true;
+    /**
+     * Jurisdiction and need-to-know: commune staff their communes, supervisors their provinces, intake
+     * officers the cases they took reports for; administrators no case content. The widest sight wins.
+     */
+    private Optional<Sight> sight(StaffPrincipal user, CaseFile file, Commune commune) {
+        if (user.user().grants().stream()
+                .anyMatch(g -> g.role() == Role.SUPERVISOR && commune.provinceCode().equals(g.provinceCode()))) {
+            return Optional.of(Sight.FULL_WITH_REPORTER);
         }
-        if (user.hasRole(Role.SUPERVISOR) && user.provinceCodes().contains(commune.provinceCode())) {
-            return true;
+        if (user.hasRole(Role.INTAKE) && reports.recordedBy(file.id(), user.getUsername())) {
+            return Optional.of(Sight.FULL_WITH_REPORTER);
         }
-        return user.hasRole(Role.INTAKE) && reports.recordedBy(file.id(), user.getUsername());
+        if (holds(user, Role.WORKER, commune) || holds(user, Role.CHAIR, commune)) {
+            return Optional.of(Sight.FULL);
+        }
+        if (holds(user, Role.POLICE, commune)) {
+            return Optional.of(Sight.POLICE);
+        }
+        return Optional.empty();
+    }
+
+    private static boolean holds(StaffPrincipal user, Role role, Commune commune) {
+        return user.user().grants().stream()
+                .anyMatch(g -> g.role() == role && commune.code().equals(g.communeCode()));
     }
 
     /** The child's age in whole years today, from the birth date or the age given; null if unknown. */

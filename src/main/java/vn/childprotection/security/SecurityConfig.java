@@ -2,6 +2,7 @@ package vn.childprotection.security;
 
 import java.io.IOException;
 
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -10,14 +11,21 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.LocaleResolver;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -35,6 +43,11 @@ public class SecurityConfig {
     private static final RequestMatcher NO_BROWSER_SESSION =
             request -> CARRIES_CREDENTIALS.matches(request) || request.getRequestedSessionId() == null;
 
+    /** What our own pages may load: only from this server, no inline script, no framing by others. */
+    static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'self'";
+
     @Bean
     PasswordEncoder passwordEncoder() {
         // {bcrypt} by default, and able to verify older encodings if the default ever changes
@@ -43,7 +56,13 @@ public class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, MessageSource messages, LocaleResolver locales)
+            throws Exception {
+        AuthenticationEntryPoint signIn = (req, res, e) -> {
+            res.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"child-protection\"");
+            problem(res, json, HttpStatus.UNAUTHORIZED,
+                    text(messages, locales, req, e instanceof LockedException ? "security.locked" : "security.signIn"));
+        };
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/reports").hasAnyRole("INTAKE", "WORKER", "POLICE")
@@ -52,17 +71,16 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/cases/*/access-log").hasRole("SUPERVISOR")
                         .requestMatchers("/api/audit/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint((req, res, e) -> {
-                    res.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"child-protection\"");
-                    problem(res, json, HttpStatus.UNAUTHORIZED, "Sign in with your staff account.");
-                }))
+                .httpBasic(basic -> basic.authenticationEntryPoint(signIn))
                 .exceptionHandling(ex -> ex
-                        .authenticationEntryPoint((req, res, e) -> {
-                            res.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"child-protection\"");
-                            problem(res, json, HttpStatus.UNAUTHORIZED, "Sign in with your staff account.");
-                        })
+                        .authenticationEntryPoint(signIn)
                         .accessDeniedHandler((req, res, e) ->
-                                problem(res, json, HttpStatus.FORBIDDEN, "Your role may not do this.")))
+                                problem(res, json, HttpStatus.FORBIDDEN, text(messages, locales, req, "security.forbidden"))))
+                // JSON is never a page: nothing may run, frame or sniff it
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                        .frameOptions(frame -> frame.deny())
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(NO_BROWSER_SESSION));
         return http.build();
     }
@@ -78,12 +96,26 @@ public class SecurityConfig {
                 .formLogin(form -> form.permitAll())
                 .httpBasic(basic -> { })
                 .logout(logout -> logout.permitAll())
-                // the Camunda webapps frame their own pages (same origin only)
-                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+                // a new session id at sign-in (no fixation); idle sessions end (server.servlet.session.timeout)
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                .headers(headers -> headers
+                        // the Camunda webapps frame their own pages (same origin only)
+                        .frameOptions(frame -> frame.sameOrigin())
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                        // our pages load nothing from elsewhere and run no inline script; the Camunda
+                        // webapps send a policy of their own
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                request -> !request.getRequestURI().startsWith(request.getContextPath() + "/camunda/"),
+                                new ContentSecurityPolicyHeaderWriter(PAGE_POLICY))))
                 // the Camunda webapps run their own CSRF protection; Basic callers carry no session
                 .csrf(csrf -> csrf.ignoringRequestMatchers(CARRIES_CREDENTIALS,
                         request -> request.getRequestURI().startsWith(request.getContextPath() + "/camunda/")));
         return http.build();
+    }
+
+    /** Security filters run before Spring MVC has set the request's locale: resolve it the same way. */
+    private static String text(MessageSource messages, LocaleResolver locales, HttpServletRequest request, String key) {
+        return messages.getMessage(key, null, key, locales.resolveLocale(request));
     }
 
     private static void problem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String detail)

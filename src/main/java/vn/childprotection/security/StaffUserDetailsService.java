@@ -1,5 +1,6 @@
 package vn.childprotection.security;
 
+import java.time.Clock;
 import java.util.Arrays;
 
 import org.springframework.core.env.Environment;
@@ -15,10 +16,14 @@ import vn.childprotection.directory.StaffUser;
 public class StaffUserDetailsService implements UserDetailsService {
 
     private final Directory directory;
+    private final LoginAttempts attempts;
+    private final Clock clock;
     private final boolean production;
 
-    public StaffUserDetailsService(Directory directory, Environment environment) {
+    public StaffUserDetailsService(Directory directory, LoginAttempts attempts, Clock clock, Environment environment) {
         this.directory = directory;
+        this.attempts = attempts;
+        this.clock = clock;
         this.production = Arrays.asList(environment.getActiveProfiles()).contains("prod");
     }
 
@@ -27,6 +32,8 @@ public class StaffUserDetailsService implements UserDetailsService {
         StaffUser user = directory.user(username)
                 .filter(u -> !(production && u.demo()))
                 .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
-        return new StaffPrincipal(user);
+        LoginAttempts.State login = attempts.of(username);
+        return new StaffPrincipal(user, login.lockedAt(clock.instant()),
+                login.failures() > 0 || login.lockedUntil() != null);
     }
 }
