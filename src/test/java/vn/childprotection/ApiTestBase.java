@@ -109,6 +109,20 @@ public abstract class ApiTestBase {
                 .params(java.util.UUID.fromString(caseId), type).query(String.class).single();
     }
 
+    /** Claims the case's open task of the given type and completes it with the form; asserts it went through. */
+    protected void complete(String user, String caseId, String type, Map<String, Object> form) {
+        Reply reply = completeReply(user, caseId, type, form);
+        assertThat(reply.status()).as("%s completes %s: %s", user, type, reply.body()).isEqualTo(204);
+    }
+
+    /** Claims the case's open task of the given type and tries to complete it with the form. */
+    protected Reply completeReply(String user, String caseId, String type, Object form) {
+        String taskId = taskOf(caseId, type);
+        Reply claim = post(user, "/api/tasks/" + taskId + "/claim", null);
+        assertThat(claim.status()).as("%s claims %s", user, type).isEqualTo(200);
+        return post(user, "/api/tasks/" + taskId + "/complete", form);
+    }
+
     protected long count(String table) {
         return jdbc.sql("select count(*) from " + table).query(Long.class).single();
     }

@@ -245,18 +245,6 @@ class CaseFlowApiTest extends ApiTestBase {
         fireTimer(get("worker.a", "/api/cases/" + caseId).body().get("caseNumber").asText(), ProcessIds.TIMER_REVIEW_DUE);
     }
 
-    private void complete(String user, String caseId, String type, Map<String, Object> form) {
-        Reply reply = completeReply(user, caseId, type, form);
-        assertThat(reply.status()).as("%s completes %s: %s", user, type, reply.body()).isEqualTo(204);
-    }
-
-    private Reply completeReply(String user, String caseId, String type, Map<String, Object> form) {
-        String taskId = taskOf(caseId, type);
-        Reply claim = post(user, "/api/tasks/" + taskId + "/claim", null);
-        assertThat(claim.status()).as("%s claims %s", user, type).isEqualTo(200);
-        return post(user, "/api/tasks/" + taskId + "/complete", form);
-    }
-
     private com.fasterxml.jackson.databind.JsonNode inboxTask(String user, String caseId, String type) {
         for (var task : get(user, "/api/tasks?size=200").body()) {
             if (task.get("caseId").asText().equals(caseId) && task.get("type").asText().equals(type)) {
