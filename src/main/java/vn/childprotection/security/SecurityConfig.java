@@ -70,6 +70,7 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/cases/*/transfer").hasRole("SUPERVISOR")
                         .requestMatchers(HttpMethod.GET, "/api/cases/*/access-log").hasRole("SUPERVISOR")
                         .requestMatchers("/api/audit/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/oversight/**").hasRole("SUPERVISOR")
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(signIn))
                 .exceptionHandling(ex -> ex

@@ -24,13 +24,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.childprotection.security.StaffPrincipal;
 import vn.childprotection.web.ApiProblems;
-import vn.childprotection.web.InvalidInputException;
+import vn.childprotection.web.Paging;
 
 @RestController
 @RequestMapping("/api/tasks")
 public class TaskController {
-
-    static final int MAX_PAGE_SIZE = 200;
 
     /** A task as the inbox shows it; {@code name} in the caller's language. */
     public record InboxTask(String taskId, UUID caseId, String caseNumber, TaskType type, String name,
@@ -42,7 +40,11 @@ public class TaskController {
     private final ApiProblems problems;
     private final Clock clock;
 
-    public TaskController(WorkTaskService tasks, MessageSource messages, ApiProblems problems, Clock clock) {
+    private final Paging paging;
+
+    public TaskController(WorkTaskService tasks, MessageSource messages, ApiProblems problems, Clock clock,
+                          Paging paging) {
+        this.paging = paging;
         this.tasks = tasks;
         this.messages = messages;
         this.problems = problems;
@@ -53,12 +55,7 @@ public class TaskController {
     public List<InboxTask> inbox(@AuthenticationPrincipal StaffPrincipal user,
                                  @RequestParam(defaultValue = "0") int page,
                                  @RequestParam(defaultValue = "50") int size) {
-        if (page < 0) {
-            throw new InvalidInputException("page", text("validation.page"));
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw new InvalidInputException("size", text("validation.size"));
-        }
+        paging.check(page, size);
         Instant now = clock.instant();
         return tasks.inbox(user, page, size).stream().map(t -> view(t, now)).toList();
     }

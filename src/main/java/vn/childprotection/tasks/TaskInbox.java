@@ -67,6 +67,20 @@ public class TaskInbox {
         return spec.query(TaskInbox::row).list();
     }
 
+    /** Open tasks of the provinces whose deadline has passed, the longest overdue first. */
+    public List<OpenTask> overdue(Collection<String> provinceCodes, Instant now, int page, int size) {
+        if (provinceCodes.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from task_inbox where province_code in (:provinces) and due_at < :now"
+                        + " order by due_at, task_id limit :size offset :offset")
+                .param("provinces", provinceCodes)
+                .param("now", Timestamp.from(now))
+                .param("size", size)
+                .param("offset", (long) page * size)
+                .query(TaskInbox::row).list();
+    }
+
     public List<OpenTask> forCase(UUID caseId) {
         return jdbc.sql("select " + COLUMNS + " from task_inbox where case_id = ? order by due_at nulls last, created_at")
                 .param(caseId).query(TaskInbox::row).list();

@@ -1,0 +1,283 @@
+package vn.childprotection.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import vn.childprotection.ApiTestBase;
+
+/**
+ * Every endpoint × every demo role × a case of the user's own commune, of another commune of the same
+ * province, and of another province: each cell asserts the status the user gets. A new endpoint
+ * without a rule here fails {@link #everyEndpointHasARule()}.
+ */
+class AuthorizationMatrixTest extends ApiTestBase {
+
+    /** The demo users, one per role; commune staff belong to commune A, the supervisor to province P. */
+    enum Who {
+        ANONYMOUS(null), INTAKE("intake"), WORKER("worker.a"), CHAIR("chair.a"), POLICE("police.a"),
+        SUPERVISOR("supervisor.p"), ADMIN("admin");
+
+        final String username;
+
+        Who(String username) {
+            this.username = username;
+        }
+
+        /** The user's jurisdiction: which of the three cases exists for them. */
+        boolean sees(Where where) {
+            return switch (this) {
+                case INTAKE, WORKER, CHAIR, POLICE -> where == Where.OWN_COMMUNE;
+                case SUPERVISOR -> where != Where.OTHER_PROVINCE;
+                case ANONYMOUS, ADMIN -> false;
+            };
+        }
+
+        boolean worksCases() {
+            return this == WORKER || this == CHAIR || this == POLICE;
+        }
+    }
+
+    /**
+     * Where the case lies, seen from the users above. The case of commune A was reported by the intake
+     * officer; the others by their own commune's worker, so the intake officer took no report there.
+     */
+    enum Where {
+        OWN_COMMUNE(COMMUNE_A, "intake", "worker.a"),
+        OTHER_COMMUNE(COMMUNE_B, "worker.b", "worker.b"),
+        OTHER_PROVINCE(COMMUNE_C, "worker.c", "worker.c");
+
+        final String commune;
+        final String reporter;
+        final String localWorker;
+
+        Where(String commune, String reporter, String localWorker) {
+            this.commune = commune;
+            this.reporter = reporter;
+            this.localWorker = localWorker;
+        }
+    }
+
+    /** What one cell sends. */
+    record Request(HttpMethod method, String path, Object body, String claimFirst) {
+    }
+
+    /** An endpoint's rule: what to send for a user and a place, and the status they must get. */
+    record Rule(Cell request, Expect expect) {
+    }
+
+    interface Cell {
+        Request build(Who who, Where where, boolean fresh);
+    }
+
+    interface Expect {
+        int status(Who who, Where where);
+    }
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    private final Map<Where, String> sharedCases = new EnumMap<>(Where.class);
+    private final Map<Where, String> sharedReferredCases = new EnumMap<>(Where.class);
+
+    /** The rules, one per endpoint: "METHOD pattern" as Spring MVC maps it. */
+    private Map<String, Rule> rules() {
+        Map<String, Rule> rules = new LinkedHashMap<>();
+        rules.put("GET /api/me", new Rule(get(w -> "/api/me"), anyone(200)));
+        rules.put("GET /api/directory/communes", new Rule(get(w -> "/api/directory/communes"), anyone(200)));
+        rules.put("GET /api/tasks", new Rule(get(w -> "/api/tasks"), anyone(200)));
+        rules.put("GET /api/oversight/overdue", new Rule(get(w -> "/api/oversight/overdue"), only(Who.SUPERVISOR, 200)));
+        rules.put("GET /api/audit/verify", new Rule(get(w -> "/api/audit/verify"), only(Who.ADMIN, 200)));
+        rules.put("POST /api/reports", new Rule(
+                (who, where, fresh) -> new Request(HttpMethod.POST, "/api/reports", report(where.commune), null),
+                (who, where) -> who == Who.ANONYMOUS ? 401
+                        : Set.of(Who.INTAKE, Who.WORKER, Who.POLICE).contains(who) ? 201 : 403));
+        rules.put("GET /api/cases/{caseId}", new Rule(caseGet(""), byJurisdiction(who -> true, 200)));
+        rules.put("GET /api/cases/{caseId}/timeline", new Rule(caseGet("/timeline"), byJurisdiction(who -> true, 200)));
+        rules.put("GET /api/cases/{caseId}/access-log", new Rule(caseGet("/access-log"),
+                byJurisdiction(who -> who == Who.SUPERVISOR, 200)));
+        rules.put("POST /api/cases/{caseId}/transfer", new Rule(
+                (who, where, fresh) -> new Request(HttpMethod.POST, "/api/cases/" + plainCase(where, fresh) + "/transfer",
+                        Map.of("communeCode", where == Where.OWN_COMMUNE ? COMMUNE_B : COMMUNE_A,
+                                "reason", "Gia đình chuyển nơi ở"), null),
+                byJurisdiction(who -> who == Who.SUPERVISOR, 204)));
+        rules.put("POST /api/cases/{caseId}/police-outcome", new Rule(
+                (who, where, fresh) -> new Request(HttpMethod.POST,
+                        "/api/cases/" + referredCase(where, fresh) + "/police-outcome",
+                        Map.of("outcome", "NOT_OPENED", "detail", "Không đủ căn cứ khởi tố"), null),
+                byJurisdiction(who -> who == Who.POLICE, 204)));
+        rules.put("POST /api/tasks/{taskId}/claim", new Rule(task("claim", false), candidates(200)));
+        rules.put("POST /api/tasks/{taskId}/unclaim", new Rule(task("unclaim", true), candidates(200)));
+        rules.put("POST /api/tasks/{taskId}/complete", new Rule(task("complete", true), candidates(204)));
+        return rules;
+    }
+
+    @Test
+    void everyEndpointHasARule() {
+        Set<String> endpoints = new TreeSet<>();
+        mappings.getHandlerMethods().forEach((info, method) -> {
+            if (method.getBeanType().getPackageName().startsWith("vn.childprotection")) {
+                for (var httpMethod : info.getMethodsCondition().getMethods()) {
+                    for (String pattern : info.getPatternValues()) {
+                        endpoints.add(httpMethod.name() + " " + pattern);
+                    }
+                }
+            }
+        });
+        assertThat(endpoints).as("the application's endpoints").isNotEmpty();
+        assertThat(new TreeSet<>(rules().keySet()))
+                .as("every endpoint needs a rule in this matrix, and every rule an endpoint")
+                .isEqualTo(endpoints);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyEndpointForEveryRoleAndPlace() {
+        List<DynamicTest> cells = new ArrayList<>();
+        rules().forEach((endpoint, rule) -> {
+            for (Who who : Who.values()) {
+                for (Where where : Where.values()) {
+                    int expected = rule.expect().status(who, where);
+                    String name = endpoint + " | " + who + " | " + where + " -> " + expected;
+                    cells.add(DynamicTest.dynamicTest(name, () -> {
+                        // a cell that may change the case gets a case of its own
+                        Request request = rule.request().build(who, where, expected < 300);
+                        if (request.claimFirst() != null && expected < 300) {
+                            assertThat(post(who.username, "/api/tasks/" + request.claimFirst() + "/claim", null)
+                                    .status()).isEqualTo(200);
+                        }
+                        Reply reply = call(who.username, request.method(), request.path(), request.body());
+                        assertThat(reply.status()).as("%s: %s", name, reply.body()).isEqualTo(expected);
+                        if (expected >= 400) {
+                            assertThat(reply.headers().getContentType()).as("problem details")
+                                    .matches(type -> MediaType.APPLICATION_PROBLEM_JSON.isCompatibleWith(type));
+                        }
+                    }));
+                }
+            }
+        });
+        return cells.stream();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> engineRestAndCamundaWebappsOnlyForAdministrators() {
+        List<DynamicTest> cells = new ArrayList<>();
+        for (String path : List.of("/engine-rest/engine", "/engine-rest/process-definition", "/engine-rest/task",
+                "/camunda/app/cockpit/default/", "/camunda/app/tasklist/default/", "/camunda/app/admin/default/")) {
+            for (Who who : Who.values()) {
+                int expected = who == Who.ADMIN ? 200 : who == Who.ANONYMOUS ? 401 : 403;
+                cells.add(DynamicTest.dynamicTest("GET " + path + " | " + who + " -> " + expected,
+                        () -> assertThat(get(who.username, path).status()).isEqualTo(expected)));
+            }
+        }
+        return cells.stream();
+    }
+
+    // --- rules ---
+
+    private static Expect anyone(int status) {
+        return (who, where) -> who == Who.ANONYMOUS ? 401 : status;
+    }
+
+    private static Expect only(Who role, int status) {
+        return (who, where) -> who == Who.ANONYMOUS ? 401 : who == role ? status : 403;
+    }
+
+    /** Roles the endpoint is for get the status within their jurisdiction and 404 outside it; others 403. */
+    private static Expect byJurisdiction(java.util.function.Predicate<Who> roles, int status) {
+        return (who, where) -> who == Who.ANONYMOUS ? 401 : !roles.test(who) ? 403 : who.sees(where) ? status : 404;
+    }
+
+    /** A task exists only for its candidates: commune staff of its commune; for anyone else 404. */
+    private static Expect candidates(int status) {
+        return (who, where) -> who == Who.ANONYMOUS ? 401 : who.worksCases() && who.sees(where) ? status : 404;
+    }
+
+    private static Cell get(Function<Where, String> path) {
+        return (who, where, fresh) -> new Request(HttpMethod.GET, path.apply(where), null, null);
+    }
+
+    private Cell caseGet(String suffix) {
+        return (who, where, fresh) -> new Request(HttpMethod.GET, "/api/cases/" + plainCase(where, false) + suffix,
+                null, null);
+    }
+
+    /** The task each role works: the worker's assessment, the chair's emergency decision, the police referral. */
+    private Cell task(String action, boolean claimFirst) {
+        return (who, where, fresh) -> {
+            String caseId;
+            String type;
+            Map<String, Object> form;
+            switch (who) {
+                case CHAIR -> {
+                    caseId = referredCase(where, fresh);
+                    type = "EMERGENCY_DECISION";
+                    form = Map.of("measures", "Giao trẻ cho bà ngoại chăm sóc", "separation", false,
+                            "reason", "Nguy hiểm tức thời");
+                }
+                case POLICE -> {
+                    caseId = referredCase(where, fresh);
+                    type = "POLICE_ACKNOWLEDGE";
+                    form = Map.of("recordNumber", "CA-77/2026", "officer", "Thượng úy Phạm Văn Hải");
+                }
+                default -> {
+                    caseId = plainCase(where, fresh);
+                    type = "INITIAL_ASSESSMENT";
+                    form = Map.of("dangerLevel", "LOW", "immediateDanger", false, "crimeSuspected", false,
+                            "summary", "Không có dấu hiệu nguy hiểm tức thời");
+                }
+            }
+            String taskId = taskOf(caseId, type);
+            return new Request(HttpMethod.POST, "/api/tasks/" + taskId + "/" + action,
+                    action.equals("complete") ? form : null, claimFirst ? taskId : null);
+        };
+    }
+
+    // --- fixtures ---
+
+    /** A case waiting at its initial assessment; shared unless the cell may change it. */
+    private String plainCase(Where where, boolean fresh) {
+        if (fresh) {
+            return newCase(where);
+        }
+        return sharedCases.computeIfAbsent(where, this::newCase);
+    }
+
+    /** A case assessed as high danger with a crime suspected: the chair and the police have work on it. */
+    private String referredCase(Where where, boolean fresh) {
+        if (fresh) {
+            return newReferredCase(where);
+        }
+        return sharedReferredCases.computeIfAbsent(where, this::newReferredCase);
+    }
+
+    private String newCase(Where where) {
+        Reply reply = post(where.reporter, "/api/reports", report(where.commune));
+        assertThat(reply.status()).as("report: %s", reply.body()).isEqualTo(201);
+        return reply.body().get("caseId").asText();
+    }
+
+    private String newReferredCase(Where where) {
+        String caseId = newCase(where);
+        complete(where.localWorker, caseId, "INITIAL_ASSESSMENT", Map.of("dangerLevel", "HIGH",
+                "immediateDanger", true, "crimeSuspected", true, "summary", "Nghi có dấu hiệu tội phạm"));
+        return caseId;
+    }
+}
