@@ -119,6 +119,13 @@ class AccessApiTest extends ApiTestBase {
     }
 
     @Test
+    void camundaWebappsKeepTheirCsrfProtectionForAdministratorsToo() {
+        Reply withoutToken = post("admin", "/camunda/api/admin/auth/user/default/logout", null);
+        assertThat(withoutToken.status()).isEqualTo(403);
+        assertThat(withoutToken.headers().getFirst("X-XSRF-TOKEN")).isEqualTo("Required");
+    }
+
+    @Test
     void engineSeesTheDirectorysUsersAndGroups() {
         Reply users = get("admin", "/engine-rest/user?memberOfGroup=worker-" + COMMUNE_A);
         assertThat(users.body().findValuesAsText("id")).contains("worker.a").doesNotContain("worker.b");
