@@ -60,7 +60,12 @@ public abstract class ApiTestBase {
         if (body != null && !(body instanceof String)) {
             payload = json.valueToTree(body).toString();
         }
-        ResponseEntity<String> response = http.exchange(path, method, new HttpEntity<>(payload, headers), String.class);
+        return exchange(method, path, new HttpEntity<>(payload, headers));
+    }
+
+    /** Sends exactly the given request (raw bytes, other credentials, other headers). */
+    protected Reply exchange(HttpMethod method, String path, HttpEntity<?> request) {
+        ResponseEntity<String> response = http.exchange(path, method, request, String.class);
         return new Reply(response.getStatusCode().value(), response.getHeaders(), parse(response.getBody()));
     }
 

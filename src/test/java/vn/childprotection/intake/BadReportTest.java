@@ -152,13 +152,7 @@ class BadReportTest extends ApiTestBase {
         var headers = new org.springframework.http.HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         headers.setBasicAuth("intake", PASSWORD);
-        var response = http.exchange(path, org.springframework.http.HttpMethod.POST,
-                new org.springframework.http.HttpEntity<>(body, headers), String.class);
-        try {
-            return new Reply(response.getStatusCode().value(), response.getHeaders(),
-                    response.getBody() == null ? json.nullNode() : json.readTree(response.getBody()));
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return exchange(org.springframework.http.HttpMethod.POST, path,
+                new org.springframework.http.HttpEntity<>(body, headers));
     }
 }

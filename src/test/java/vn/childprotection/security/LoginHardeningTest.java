@@ -90,9 +90,9 @@ class LoginHardeningTest extends ApiTestBase {
         HttpHeaders headers = new HttpHeaders();
         headers.setBasicAuth(USER, PASSWORD);
         headers.set(HttpHeaders.ACCEPT_LANGUAGE, "en");
-        var response = http.exchange("/api/me", HttpMethod.GET, new HttpEntity<>(headers), String.class);
-        assertThat(response.getStatusCode().value()).isEqualTo(401);
-        assertThat(response.getBody()).contains("locked");
+        Reply reply = exchange(HttpMethod.GET, "/api/me", new HttpEntity<>(headers));
+        assertThat(reply.status()).isEqualTo(401);
+        assertThat(reply.body().get("detail").asText()).contains("locked");
     }
 
     @Test
@@ -153,13 +153,7 @@ class LoginHardeningTest extends ApiTestBase {
     private Reply me(String password) {
         HttpHeaders headers = new HttpHeaders();
         headers.setBasicAuth(USER, password);
-        var response = http.exchange("/api/me", HttpMethod.GET, new HttpEntity<>(headers), String.class);
-        try {
-            return new Reply(response.getStatusCode().value(), response.getHeaders(),
-                    response.getBody() == null ? json.nullNode() : json.readTree(response.getBody()));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return exchange(HttpMethod.GET, "/api/me", new HttpEntity<>(headers));
     }
 
     private URI uri(String path) {

@@ -106,11 +106,10 @@ class BadTaskInputTest extends ApiTestBase {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         headers.setBasicAuth("worker.a", PASSWORD);
-        var response = http.exchange("/api/tasks/" + taskId + "/complete", HttpMethod.POST,
-                new HttpEntity<>(body, headers), String.class);
+        Reply reply = exchange(HttpMethod.POST, "/api/tasks/" + taskId + "/complete", new HttpEntity<>(body, headers));
 
-        assertThat(response.getStatusCode().value()).isEqualTo(400);
-        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.headers().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         stillOpenAndHeld(taskId, assessments);
     }
 
