@@ -63,9 +63,14 @@ public abstract class ApiTestBase {
         return exchange(method, path, new HttpEntity<>(payload, headers));
     }
 
+    /** The HTTP client the helpers use; a test may answer one that does not follow redirects. */
+    protected TestRestTemplate client() {
+        return http;
+    }
+
     /** Sends exactly the given request (raw bytes, other credentials, other headers). */
     protected Reply exchange(HttpMethod method, String path, HttpEntity<?> request) {
-        ResponseEntity<String> response = http.exchange(path, method, request, String.class);
+        ResponseEntity<String> response = client().exchange(path, method, request, String.class);
         return new Reply(response.getStatusCode().value(), response.getHeaders(), parse(response.getBody()));
     }
 

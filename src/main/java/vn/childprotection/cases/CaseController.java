@@ -1,13 +1,8 @@
 package vn.childprotection.cases;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -28,19 +23,12 @@ import vn.childprotection.security.StaffPrincipal;
 @RequestMapping("/api/cases")
 public class CaseController {
 
-    /** One line of GET /api/cases/{id}/timeline (API.md); {@code title} in the caller's language. */
-    public record TimelineEntry(Instant at, String type, String title, String actor, Instant dueAt, Instant doneAt,
-                                boolean overdue) {
-    }
-
     private final CaseFileService cases;
-    private final MessageSource messages;
-    private final Clock clock;
+    private final TimelineView timelineView;
 
-    public CaseController(CaseFileService cases, MessageSource messages, Clock clock) {
+    public CaseController(CaseFileService cases, TimelineView timelineView) {
         this.cases = cases;
-        this.messages = messages;
-        this.clock = clock;
+        this.timelineView = timelineView;
     }
 
     /** Moving a case to the commune where the child now lives. */
@@ -63,18 +51,9 @@ public class CaseController {
     }
 
     @GetMapping("/{caseId}/timeline")
-    public List<TimelineEntry> timeline(@PathVariable UUID caseId, @AuthenticationPrincipal StaffPrincipal user) {
-        Instant now = clock.instant();
-        return cases.timeline(caseId, user).stream()
-                .map(e -> new TimelineEntry(e.at(), e.type(), title(e), e.actor(), e.dueAt(), e.doneAt(), e.overdue(now)))
-                .toList();
-    }
-
-    private String title(Timeline.Entry e) {
-        Locale locale = LocaleContextHolder.getLocale();
-        String step = e.step() == null ? "" : messages.getMessage("task.type." + e.step(), null, e.step(), locale);
-        String key = messages.getMessage("timeline." + e.type(), new Object[] {step, e.detail()}, "", locale);
-        return key.isEmpty() ? messages.getMessage("task.type." + e.type(), null, e.type(), locale) : key;
+    public List<TimelineView.TimelineEntry> timeline(@PathVariable UUID caseId,
+                                                     @AuthenticationPrincipal StaffPrincipal user) {
+        return timelineView.of(cases.timeline(caseId, user));
     }
 
     @GetMapping("/{caseId}")

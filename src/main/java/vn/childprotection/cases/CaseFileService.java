@@ -171,6 +171,23 @@ public class CaseFileService {
         return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
     }
 
+    /** Open cases per commune, for the communes given (a supervisor's province); communes without any left out. */
+    @Transactional(readOnly = true)
+    public java.util.Map<String, Long> openCasesByCommune(java.util.Collection<String> communeCodes) {
+        if (communeCodes.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        jdbc.sql("""
+                        select commune_code, count(*) from case_file where status = 'OPEN' and commune_code in (:communes)
+                        group by commune_code order by commune_code""")
+                .param("communes", communeCodes)
+                .query(rs -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                });
+        return counts;
+    }
+
     /** The case number of a case the user may see; 404 otherwise. */
     @Transactional(readOnly = true)
     public String caseNumberFor(UUID caseId, StaffPrincipal user) {

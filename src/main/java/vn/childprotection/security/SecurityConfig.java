@@ -1,6 +1,7 @@
 package vn.childprotection.security;
 
 import java.io.IOException;
+import java.util.Map;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -17,6 +18,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -89,14 +91,21 @@ public class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
+        ExceptionMappingAuthenticationFailureHandler failure = new ExceptionMappingAuthenticationFailureHandler();
+        failure.setDefaultFailureUrl("/login?error");
+        failure.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked"));
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/login", "/error").permitAll()
+                        .requestMatchers("/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico")
+                        .permitAll()
                         .requestMatchers("/camunda/**", "/engine-rest/**").hasRole("ADMIN")
+                        .requestMatchers("/reports/**").hasAnyRole("INTAKE", "WORKER", "POLICE")
+                        .requestMatchers("/oversight/**").hasRole("SUPERVISOR")
                         .anyRequest().authenticated())
-                .formLogin(form -> form.permitAll())
+                .formLogin(form -> form.loginPage("/login").failureHandler(failure).defaultSuccessUrl("/", true)
+                        .permitAll())
                 .httpBasic(basic -> { })
-                .logout(logout -> logout.permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
                 // a new session id at sign-in (no fixation); idle sessions end (server.servlet.session.timeout)
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .headers(headers -> headers

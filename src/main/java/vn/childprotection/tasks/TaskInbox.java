@@ -81,6 +81,51 @@ public class TaskInbox {
                 .query(TaskInbox::row).list();
     }
 
+    /** How much open work of the provinces is past its deadline, per commune and step. */
+    public record OverdueCount(String communeCode, TaskType type, long count) {
+    }
+
+    public List<OverdueCount> overdueCounts(Collection<String> provinceCodes, Instant now) {
+        if (provinceCodes.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select commune_code, task_type, count(*) from task_inbox
+                        where province_code in (:provinces) and due_at < :now
+                        group by commune_code, task_type order by commune_code, task_type""")
+                .param("provinces", provinceCodes)
+                .param("now", Timestamp.from(now))
+                .query((rs, n) -> new OverdueCount(rs.getString(1), TaskType.valueOf(rs.getString(2)), rs.getLong(3)))
+                .list();
+    }
+
+    /** Open work of the provinces falling due between now and {@code until}, soonest first. */
+    public List<OpenTask> dueSoon(Collection<String> provinceCodes, Instant now, Instant until, int limit) {
+        if (provinceCodes.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from task_inbox where province_code in (:provinces)"
+                        + " and due_at >= :now and due_at < :until order by due_at, task_id limit :limit")
+                .param("provinces", provinceCodes)
+                .param("now", Timestamp.from(now))
+                .param("until", Timestamp.from(until))
+                .param("limit", limit)
+                .query(TaskInbox::row).list();
+    }
+
+    /** Open tasks of one type in the provinces, soonest deadline first. */
+    public List<OpenTask> openOfType(Collection<String> provinceCodes, TaskType type, int limit) {
+        if (provinceCodes.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from task_inbox where province_code in (:provinces)"
+                        + " and task_type = :type order by due_at nulls last, task_id limit :limit")
+                .param("provinces", provinceCodes)
+                .param("type", type.name())
+                .param("limit", limit)
+                .query(TaskInbox::row).list();
+    }
+
     public List<OpenTask> forCase(UUID caseId) {
         return jdbc.sql("select " + COLUMNS + " from task_inbox where case_id = ? order by due_at nulls last, created_at")
                 .param(caseId).query(TaskInbox::row).list();

@@ -54,6 +54,21 @@ public class WorkTaskService {
         return inbox.inbox(user.getUsername(), user.groups(), page, size);
     }
 
+    /** A task the user may work on; 404 for anyone else. */
+    @Transactional(readOnly = true)
+    public OpenTask task(String taskId, StaffPrincipal user) {
+        return visibleTask(taskId, user);
+    }
+
+    /** The record a task type's form is read into (its fields, types and limits). */
+    public Class<?> formOf(TaskType type) {
+        TaskForm<?> form = forms.get(type);
+        if (form == null) {
+            throw new IllegalStateException("No form for task type " + type);
+        }
+        return form.formClass();
+    }
+
     @Transactional
     public OpenTask claim(String taskId, StaffPrincipal user) {
         OpenTask task = visibleTask(taskId, user);

@@ -84,7 +84,8 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    private static String path(JsonMappingException e) {
+    /** The dotted path of the field a JSON value did not fit, e.g. {@code child.sex} or {@code harmTypes[1]}. */
+    public static String path(JsonMappingException e) {
         StringBuilder path = new StringBuilder();
         for (JsonMappingException.Reference ref : e.getPath()) {
             if (ref.getFieldName() != null) {

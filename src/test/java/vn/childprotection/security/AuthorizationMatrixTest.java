@@ -17,8 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import vn.childprotection.ApiTestBase;
@@ -75,8 +80,16 @@ class AuthorizationMatrixTest extends ApiTestBase {
         }
     }
 
-    /** What one cell sends. */
-    record Request(HttpMethod method, String path, Object body, String claimFirst) {
+    /** What one cell sends; a page form is sent form-encoded, as a browser does. */
+    record Request(HttpMethod method, String path, Object body, String claimFirst, boolean form) {
+
+        Request(HttpMethod method, String path, Object body, String claimFirst) {
+            this(method, path, body, claimFirst, false);
+        }
+
+        Request asForm() {
+            return new Request(method, path, body, claimFirst, true);
+        }
     }
 
     /** An endpoint's rule: what to send for a user and a place, and the status they must get. */
@@ -94,6 +107,12 @@ class AuthorizationMatrixTest extends ApiTestBase {
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
+
+    /** Pages answer with redirects: each cell sees the redirect itself, not where it leads. */
+    @Override
+    protected TestRestTemplate client() {
+        return http.withRedirects(ClientHttpRequestFactorySettings.Redirects.DONT_FOLLOW);
+    }
 
     private final Map<Where, String> sharedCases = new EnumMap<>(Where.class);
     private final Map<Where, String> sharedReferredCases = new EnumMap<>(Where.class);
@@ -127,6 +146,31 @@ class AuthorizationMatrixTest extends ApiTestBase {
         rules.put("POST /api/tasks/{taskId}/claim", new Rule(task("claim", false), candidates(200)));
         rules.put("POST /api/tasks/{taskId}/unclaim", new Rule(task("unclaim", true), candidates(200)));
         rules.put("POST /api/tasks/{taskId}/complete", new Rule(task("complete", true), candidates(204)));
+
+        // the pages: the same rules, answered with pages and redirects
+        rules.put("GET /login", new Rule(get(w -> "/login"), (who, where) -> 200));
+        rules.put("GET /", new Rule(get(w -> "/"), anyone(302)));
+        rules.put("GET /tasks", new Rule(get(w -> "/tasks"), anyone(200)));
+        rules.put("GET /tasks/{taskId}", new Rule(pageTask("", false, HttpMethod.GET), candidates(200)));
+        rules.put("POST /tasks/{taskId}/claim", new Rule(pageTask("/claim", false, HttpMethod.POST),
+                formPost(candidates(302))));
+        rules.put("POST /tasks/{taskId}/unclaim", new Rule(pageTask("/unclaim", true, HttpMethod.POST),
+                formPost(candidates(302))));
+        rules.put("POST /tasks/{taskId}", new Rule(pageTask("", true, HttpMethod.POST), formPost(candidates(302))));
+        Expect reporters = (who, where) -> who == Who.ANONYMOUS ? 401
+                : Set.of(Who.INTAKE, Who.WORKER, Who.POLICE).contains(who) ? 200 : 403;
+        rules.put("GET /reports/new", new Rule(get(w -> "/reports/new"), reporters));
+        rules.put("GET /reports/check", new Rule(get(w -> "/reports/check?communeCode=" + w.commune
+                + "&child.fullName=X&child.birthDate=2017-01-01"), reporters));
+        rules.put("POST /reports", new Rule(
+                (who, where, fresh) -> new Request(HttpMethod.POST, "/reports", Map.of("channel", "PHONE",
+                        "communeCode", where.commune, "child.sex", "MALE", "harmTypes", "NEGLECT",
+                        "description", "Trẻ bị bỏ mặc"), null).asForm(),
+                formPost((who, where) -> reporters.status(who, where) == 200 ? 302 : reporters.status(who, where))));
+        rules.put("GET /cases/{caseId}", new Rule(
+                (who, where, fresh) -> new Request(HttpMethod.GET, "/cases/" + plainCase(where, false), null, null),
+                byJurisdiction(who -> true, 200)));
+        rules.put("GET /oversight", new Rule(get(w -> "/oversight"), only(Who.SUPERVISOR, 200)));
         return rules;
     }
 
@@ -158,14 +202,15 @@ class AuthorizationMatrixTest extends ApiTestBase {
                     String name = endpoint + " | " + who + " | " + where + " -> " + expected;
                     cells.add(DynamicTest.dynamicTest(name, () -> {
                         // a cell that may change the case gets a case of its own
-                        Request request = rule.request().build(who, where, expected < 300);
-                        if (request.claimFirst() != null && expected < 300) {
+                        Request request = rule.request().build(who, where, expected < 400);
+                        if (request.claimFirst() != null && expected < 400) {
                             assertThat(post(who.username, "/api/tasks/" + request.claimFirst() + "/claim", null)
                                     .status()).isEqualTo(200);
                         }
-                        Reply reply = call(who.username, request.method(), request.path(), request.body());
+                        Reply reply = request.form() ? form(who.username, request)
+                                : call(who.username, request.method(), request.path(), request.body());
                         assertThat(reply.status()).as("%s: %s", name, reply.body()).isEqualTo(expected);
-                        if (expected >= 400) {
+                        if (expected >= 400 && request.path().startsWith("/api/")) {
                             assertThat(reply.headers().getContentType()).as("problem details")
                                     .matches(type -> MediaType.APPLICATION_PROBLEM_JSON.isCompatibleWith(type));
                         }
@@ -190,7 +235,38 @@ class AuthorizationMatrixTest extends ApiTestBase {
         return cells.stream();
     }
 
+    /** A page form post with the user's credentials (no session, so no CSRF token, as for any Basic caller). */
+    private Reply form(String username, Request request) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        if (username != null) {
+            headers.setBasicAuth(username, PASSWORD);
+        }
+        LinkedMultiValueMap<String, String> fields = new LinkedMultiValueMap<>();
+        if (request.body() instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> fields.add(String.valueOf(k), String.valueOf(v)));
+        }
+        return exchange(request.method(), request.path(), new HttpEntity<>(fields, headers));
+    }
+
+    /** A task page of the task each role works: the page, or a claim, unclaim or completion from it. */
+    private Cell pageTask(String suffix, boolean claimFirst, HttpMethod method) {
+        Cell api = task(suffix.isEmpty() ? "complete" : suffix.substring(1), claimFirst);
+        return (who, where, fresh) -> {
+            Request r = api.build(who, where, fresh);
+            String taskId = r.path().split("/")[3];
+            Request page = new Request(method, "/tasks/" + taskId + suffix,
+                    method == HttpMethod.POST && suffix.isEmpty() ? r.body() : null, r.claimFirst());
+            return method == HttpMethod.POST ? page.asForm() : page;
+        };
+    }
+
     // --- rules ---
+
+    /** A page form posted without a session carries no CSRF token: strangers are refused before sign-in (403). */
+    private static Expect formPost(Expect signedIn) {
+        return (who, where) -> who == Who.ANONYMOUS ? 403 : signedIn.status(who, where);
+    }
 
     private static Expect anyone(int status) {
         return (who, where) -> who == Who.ANONYMOUS ? 401 : status;

@@ -85,6 +85,9 @@ class CaseFlowApiTest extends ApiTestBase {
         assertThat(types).startsWith("REPORT_RECEIVED", "INITIAL_ASSESSMENT").contains("EMERGENCY_DECISION",
                 "POLICE_ACKNOWLEDGE", "POLICE_OUTCOME", "PLAN_DRAFT", "PLAN_APPROVAL", "PLAN_REVIEW",
                 "CLOSURE_APPROVAL").endsWith("CASE_CLOSED");
+        assertThat(timeline.body().findValuesAsText("title"))
+                .contains("Tiếp nhận tin báo (Tổng đài 111)", "Ghi nhận kết quả giải quyết của cơ quan điều tra")
+                .noneMatch(title -> title.contains("null") || title.contains("HOTLINE_111"));
         for (var entry : timeline.body()) {
             assertThat(entry.get("title").asText()).as("title of %s", entry.get("type")).isNotBlank();
             if (!entry.get("type").asText().equals("REPORT_RECEIVED") && !entry.get("type").asText().equals("CASE_CLOSED")) {

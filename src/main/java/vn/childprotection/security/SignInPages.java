@@ -1,0 +1,31 @@
+package vn.childprotection.security;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+
+import vn.childprotection.directory.Role;
+import vn.childprotection.web.PageController;
+
+/** The sign-in page, and after it each role's own starting page. */
+@PageController
+class SignInPages {
+
+    @GetMapping("/login")
+    String login() {
+        return "login";
+    }
+
+    @GetMapping("/")
+    String home(@AuthenticationPrincipal StaffPrincipal user) {
+        if (user.hasRole(Role.SUPERVISOR)) {
+            return "redirect:/oversight";
+        }
+        if (user.hasRole(Role.WORKER) || user.hasRole(Role.CHAIR) || user.hasRole(Role.POLICE)) {
+            return "redirect:/tasks";
+        }
+        if (user.hasRole(Role.INTAKE)) {
+            return "redirect:/reports/new";
+        }
+        return "redirect:/camunda/app/cockpit/default/";
+    }
+}

@@ -1,0 +1,128 @@
+package vn.childprotection.tasks;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import vn.childprotection.web.PageController;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import vn.childprotection.cases.CaseFileService;
+import vn.childprotection.security.StaffPrincipal;
+import vn.childprotection.web.ConflictException;
+import vn.childprotection.web.FieldMessage;
+import vn.childprotection.web.FormField;
+import vn.childprotection.web.InvalidInputException;
+
+/** The inbox and task pages: the same service as the API, in the user's language. */
+@PageController
+class TaskPages {
+
+    /** An inbox row with its deadline state: LATE (past due), TODAY (due today), or NONE. */
+    record Row(OpenTask task, String state) {
+    }
+
+    private final WorkTaskService tasks;
+    private final CaseFileService cases;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    TaskPages(WorkTaskService tasks, CaseFileService cases, Clock clock, @Value("${child-protection.zone}") ZoneId zone) {
+        this.tasks = tasks;
+        this.cases = cases;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    @GetMapping("/tasks")
+    String inbox(@AuthenticationPrincipal StaffPrincipal user, @RequestParam(required = false) TaskType type,
+                 Model model) {
+        Instant now = clock.instant();
+        LocalDate today = now.atZone(zone).toLocalDate();
+        List<Row> rows = tasks.inbox(user, 0, 200).stream()
+                .filter(t -> type == null || t.type() == type)
+                .map(t -> new Row(t, t.dueAt() == null ? "NONE" : t.dueAt().isBefore(now) ? "LATE"
+                        : t.dueAt().atZone(zone).toLocalDate().equals(today) ? "TODAY" : "NONE"))
+                .toList();
+        model.addAttribute("mine", rows.stream().filter(r -> user.getUsername().equals(r.task().assignee())).toList());
+        model.addAttribute("toClaim", rows.stream().filter(r -> r.task().assignee() == null).toList());
+        model.addAttribute("types", Arrays.asList(TaskType.values()));
+        model.addAttribute("type", type);
+        return "tasks/inbox";
+    }
+
+    @PostMapping("/tasks/{taskId}/claim")
+    String claim(@PathVariable String taskId, @AuthenticationPrincipal StaffPrincipal user, RedirectAttributes flash) {
+        try {
+            tasks.claim(taskId, user);
+            flash.addFlashAttribute("ok", "task.claimed");
+            return "redirect:/tasks/" + taskId;
+        } catch (ConflictException e) {
+            flash.addFlashAttribute("error", "task.someoneFaster");
+            return "redirect:/tasks";
+        }
+    }
+
+    @PostMapping("/tasks/{taskId}/unclaim")
+    String unclaim(@PathVariable String taskId, @AuthenticationPrincipal StaffPrincipal user, RedirectAttributes flash) {
+        try {
+            tasks.unclaim(taskId, user);
+            flash.addFlashAttribute("ok", "task.released");
+        } catch (ConflictException e) {
+            flash.addFlashAttribute("error", "task.heldByOther");
+        }
+        return "redirect:/tasks";
+    }
+
+    @GetMapping("/tasks/{taskId}")
+    String task(@PathVariable String taskId, @AuthenticationPrincipal StaffPrincipal user, Model model) {
+        return show(tasks.task(taskId, user), user, Map.of(), Map.of(), model);
+    }
+
+    @PostMapping("/tasks/{taskId}")
+    String complete(@PathVariable String taskId, @RequestParam Map<String, String> values,
+                    @AuthenticationPrincipal StaffPrincipal user, Model model, RedirectAttributes flash) {
+        OpenTask task = tasks.task(taskId, user);
+        List<FormField> fields = FormField.of(tasks.formOf(task.type()));
+        try {
+            tasks.complete(taskId, FormField.toJson(fields, values::get), user);
+        } catch (InvalidInputException e) {
+            Map<String, String> errors = e.errors().stream()
+                    .collect(Collectors.toMap(FieldMessage::field, FieldMessage::message, (a, b) -> a + " " + b));
+            return show(task, user, values, errors, model);
+        } catch (UnreadableFormException e) {
+            model.addAttribute("unreadable", true);
+            return show(task, user, values, Map.of(), model);
+        } catch (ConflictException e) {
+            model.addAttribute("conflict", e.getMessage());
+            return show(task, user, values, Map.of(), model);
+        }
+        flash.addFlashAttribute("ok", "task.completed");
+        return "redirect:/tasks";
+    }
+
+    private String show(OpenTask task, StaffPrincipal user, Map<String, String> values, Map<String, String> errors,
+                        Model model) {
+        model.addAttribute("task", task);
+        model.addAttribute("caseFile", cases.view(task.caseId(), user));
+        model.addAttribute("fields", FormField.of(tasks.formOf(task.type())));
+        model.addAttribute("values", values);
+        model.addAttribute("errors", errors);
+        model.addAttribute("mine", user.getUsername().equals(task.assignee()));
+        Instant now = clock.instant();
+        model.addAttribute("late", task.dueAt() != null && task.dueAt().isBefore(now));
+        return "tasks/task";
+    }
+}

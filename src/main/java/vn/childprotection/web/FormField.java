@@ -1,0 +1,71 @@
+package vn.childprotection.web;
+
+import java.lang.reflect.RecordComponent;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/**
+ * One field of a page form, read from the form record the API validates (its type, its size limit,
+ * whether it is required), so that a page and the API can never disagree about a form.
+ * Labels are message keys: {@code field.<name>}, options {@code enum.<Type>.<VALUE>}.
+ */
+public record FormField(String name, Kind kind, String enumType, List<String> options, int maxLength,
+                        boolean required) {
+
+    public enum Kind { YES_NO, CHOICE, DATE, TEXT, LONG_TEXT }
+
+    /** Fields longer than this get a text area. */
+    private static final int SHORT_TEXT = 500;
+
+    public static List<FormField> of(Class<?> form) {
+        if (!form.isRecord()) {
+            throw new IllegalArgumentException(form + " is not a record");
+        }
+        return Arrays.stream(form.getRecordComponents()).map(FormField::of).toList();
+    }
+
+    private static FormField of(RecordComponent c) {
+        Class<?> type = c.getType();
+        boolean required = c.isAnnotationPresent(NotNull.class) || c.isAnnotationPresent(NotBlank.class);
+        Size size = c.getAnnotation(Size.class);
+        int max = size == null ? 0 : size.max();
+        if (type == Boolean.class || type == boolean.class) {
+            return new FormField(c.getName(), Kind.YES_NO, null, List.of(), 0, required);
+        }
+        if (type.isEnum()) {
+            List<String> options = Arrays.stream(type.getEnumConstants()).map(e -> ((Enum<?>) e).name()).toList();
+            return new FormField(c.getName(), Kind.CHOICE, type.getSimpleName(), options, 0, required);
+        }
+        if (type == LocalDate.class) {
+            return new FormField(c.getName(), Kind.DATE, null, List.of(), 0, required);
+        }
+        return new FormField(c.getName(), max > 0 && max <= SHORT_TEXT ? Kind.TEXT : Kind.LONG_TEXT, null, List.of(),
+                max, required);
+    }
+
+    /** The form's fields as the API's JSON body: blanks left out, yes/no as booleans. */
+    public static JsonNode toJson(List<FormField> fields, java.util.function.Function<String, String> values) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        for (FormField field : fields) {
+            String value = values.apply(field.name());
+            if (value == null || value.isBlank()) {
+                continue;
+            }
+            if (field.kind() == Kind.YES_NO && (value.equals("true") || value.equals("false"))) {
+                body.put(field.name(), Boolean.parseBoolean(value));
+            } else {
+                body.put(field.name(), value);
+            }
+        }
+        return body;
+    }
+}

@@ -1,0 +1,27 @@
+package vn.childprotection.web;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
+
+/** Errors of the pages as pages: a case outside one's jurisdiction is the same "not found" as a missing one. */
+@ControllerAdvice(annotations = PageController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class PageErrors {
+
+    @ExceptionHandler(NotFoundException.class)
+    ModelAndView notFound() {
+        return new ModelAndView("error/404", HttpStatus.NOT_FOUND);
+    }
+
+    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
+            InvalidInputException.class})
+    ModelAndView badRequest() {
+        return new ModelAndView("error/400", HttpStatus.BAD_REQUEST);
+    }
+}

@@ -1,0 +1,313 @@
+package vn.childprotection.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import vn.childprotection.workflow.ProcessIds;
+
+/**
+ * One case walked through the pages as the people who do the work would: intake, assessment, the
+ * chair's emergency decision, the police, the plan, its approval, the review and the closure.
+ */
+class CaseWalkBrowserTest extends BrowserTestBase {
+
+    private static final String SCRIPT = "<script>alert('x')</script>";
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    ObjectMapper json;
+
+    @Test
+    void oneCaseFromReportToClosure() {
+        // the intake officer records the report
+        signIn("intake", "demo");
+        wait.until(ExpectedConditions.urlContains("/reports/new"));
+        assertThat(heading()).isEqualTo("Tiếp nhận tin báo (Mẫu 01)");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("vi");
+        String childName = "Phạm Thị Lan " + System.nanoTime() % 100_000;
+        new Select(browser.findElement(By.name("channel"))).selectByValue("HOTLINE_111");
+        new Select(browser.findElement(By.name("communeCode"))).selectByValue("00004");
+        type("child.fullName", childName);
+        new Select(browser.findElement(By.name("child.sex"))).selectByValue("FEMALE");
+        type("child.ageYears", "11");
+        browser.findElement(By.cssSelector("input[name=harmTypes][value=SEXUAL_ABUSE]")).click();
+        type("description", "Cô giáo báo trẻ bị cha dượng xâm hại. " + SCRIPT);
+        browser.findElement(By.name("immediateDanger")).click();
+        new Select(browser.findElement(By.name("allegedAbuser.relationship"))).selectByValue("STEP_PARENT");
+        screenshot("intake-form");
+        browser.findElement(By.cssSelector("#reportform button[type=submit]")).click();
+        WebElement receipt = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("receipt")));
+        screenshot("intake-received");
+        Matcher number = Pattern.compile("CP-\\d{4}-\\d{6}").matcher(receipt.getText());
+        assertThat(number.find()).as("the case number is shown: %s", receipt.getText()).isTrue();
+        String caseNumber = number.group();
+        String caseUrl = receipt.findElement(By.tagName("a")).getAttribute("href");
+
+        // the supervisor sees it on the dashboard while it is open
+        signIn("supervisor.p", "demo");
+        wait.until(ExpectedConditions.urlContains("/oversight"));
+        assertThat(body()).contains(caseNumber, "Đánh giá ban đầu mức độ nguy hiểm");
+        assertThat(Integer.parseInt(browser.findElement(By.id("open-total")).getText())).isPositive();
+        screenshot("supervisor-dashboard");
+
+        // the worker claims the assessment; a missing field is shown beside it and nothing typed is lost
+        signIn("worker.a", "demo");
+        wait.until(ExpectedConditions.urlContains("/tasks"));
+        screenshot("worker-inbox");
+        claim(caseNumber, "INITIAL_ASSESSMENT");
+        assertThat(body()).contains("Bạn đã nhận việc này.", caseNumber);
+        choose("dangerLevel", "HIGH");
+        choose("immediateDanger", "true");
+        submit();
+        assertThat(browser.findElement(By.id("err-crimeSuspected")).getText()).isEqualTo("Bắt buộc.");
+        assertThat(browser.findElement(By.id("err-summary")).getText()).isEqualTo("Bắt buộc.");
+        assertThat(new Select(browser.findElement(By.name("dangerLevel"))).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("HIGH");
+        assertThat(browser.findElement(By.cssSelector("input[name=immediateDanger][value=true]")).isSelected()).isTrue();
+        screenshot("task-validation");
+        complete(Map.of("crimeSuspected", "true", "summary", "Nguy hiểm cao: trẻ đang sống cùng người bị tố giác."));
+
+        // the commune chair decides the emergency measures
+        signIn("chair.a", "demo");
+        claim(caseNumber, "EMERGENCY_DECISION");
+        complete(Map.of("measures", "Đưa trẻ đến nhà bà ngoại, công an xã ngăn chặn hành vi",
+                "separation", "true", "placement", "Nhà bà ngoại, thôn 3", "reason", "Người bị tố giác sống cùng nhà"));
+
+        // the police acknowledge the referral and record the outcome; they see no assessment
+        signIn("police.a", "demo");
+        claim(caseNumber, "POLICE_ACKNOWLEDGE");
+        complete(Map.of("recordNumber", "CA-15/2026", "officer", "Thượng úy Nguyễn Văn Hùng"));
+        claim(caseNumber, "POLICE_OUTCOME");
+        complete(Map.of("outcome", "CASE_OPENED", "detail", "Đã khởi tố vụ án"));
+        browser.get(caseUrl);
+        assertThat(body()).contains(childName, "Xâm hại tình dục", "Khởi tố vụ án")
+                .doesNotContain("Nguy hiểm cao: trẻ đang sống", "Nhà bà ngoại, thôn 3");
+        screenshot("police-case-view");
+
+        // the worker carries out the measures, assesses risk and needs, meets, drafts the plan
+        signIn("worker.a", "demo");
+        claim(caseNumber, "EMERGENCY_ACTION");
+        complete(Map.of("actionsTaken", "Đã đưa trẻ đi khám và đến nhà bà ngoại", "childSafe", "true"));
+        claim(caseNumber, "RISK_NEEDS_ASSESSMENT");
+        complete(Map.of("riskLevel", "HIGH", "needs", "Hỗ trợ tâm lý, y tế, trợ giúp pháp lý"));
+        claim(caseNumber, "CASE_MEETING");
+        complete(Map.of("heldOn", LocalDate.now().toString(), "participants", "Chủ tịch xã, công an xã, trạm y tế",
+                "minutes", "Thống nhất các biện pháp hỗ trợ"));
+        claim(caseNumber, "PLAN_DRAFT");
+        screenshot("task-plan-draft");
+        complete(Map.of("goals", "Trẻ an toàn và ổn định tâm lý", "activities", "Tư vấn tâm lý hằng tuần; trợ giúp pháp lý"));
+
+        // the chair approves the plan
+        signIn("chair.a", "demo");
+        claim(caseNumber, "PLAN_APPROVAL");
+        complete(Map.of("approved", "true"));
+
+        // thirty days on, the review falls due: the worker proposes closure and the chair closes
+        reviewFallsDue(caseNumber);
+        signIn("worker.a", "demo");
+        claim(caseNumber, "PLAN_REVIEW");
+        complete(Map.of("riskLevel", "LOW", "recommendation", "CLOSE", "summary", "Trẻ ổn định, không còn nguy cơ"));
+        signIn("chair.a", "demo");
+        claim(caseNumber, "CLOSURE_APPROVAL");
+        complete(Map.of("approved", "true"));
+
+        // the supervisor reads the whole timeline at the end
+        signIn("supervisor.p", "demo");
+        browser.get(caseUrl);
+        assertThat(heading()).contains(caseNumber, "Đã đóng");
+        assertThat(browser.findElement(By.cssSelector("p.description")).getText()).as("script shown as text")
+                .contains(SCRIPT);
+        var steps = browser.findElements(By.cssSelector("ol.timeline li"));
+        assertThat(steps).extracting(li -> li.getAttribute("data-type")).contains("REPORT_RECEIVED",
+                "INITIAL_ASSESSMENT", "EMERGENCY_DECISION", "POLICE_ACKNOWLEDGE", "POLICE_OUTCOME", "PLAN_DRAFT",
+                "PLAN_APPROVAL", "PLAN_REVIEW", "CLOSURE_APPROVAL", "CASE_CLOSED");
+        assertThat(steps).filteredOn(li -> "INITIAL_ASSESSMENT".equals(li.getAttribute("data-type")))
+                .extracting(li -> li.getAttribute("data-state")).containsExactly("ONTIME");
+        assertThat(body()).contains("Đúng hạn", "Đóng hồ sơ", "Thượng úy Nguyễn Văn Hùng", "Tiếp nhận tin báo (Tổng đài 111)");
+        screenshot("case-file-closed");
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('timeline').scrollIntoView()");
+        screenshot("case-timeline");
+    }
+
+    @Test
+    void aWorkerOfAnotherCommuneGetsTheNotFoundPage() {
+        signIn("intake", "demo");
+        wait.until(ExpectedConditions.urlContains("/reports/new"));
+        new Select(browser.findElement(By.name("channel"))).selectByValue("SCHOOL");
+        new Select(browser.findElement(By.name("communeCode"))).selectByValue("00004");
+        new Select(browser.findElement(By.name("child.sex"))).selectByValue("MALE");
+        browser.findElement(By.cssSelector("input[name=harmTypes][value=NEGLECT]")).click();
+        type("description", "Trẻ thường xuyên bị bỏ đói. " + SCRIPT);
+        browser.findElement(By.cssSelector("#reportform button[type=submit]")).click();
+        String caseUrl = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#receipt a")))
+                .getAttribute("href");
+
+        signIn("worker.b", "demo");
+        browser.get(caseUrl);
+        assertThat(heading()).isEqualTo("Không tìm thấy");
+        assertThat(body()).doesNotContain("bỏ đói");
+        screenshot("case-not-found-for-other-commune");
+
+        signIn("worker.a", "demo");
+        browser.get(caseUrl);
+        assertThat(browser.findElement(By.cssSelector("p.description")).getText()).contains(SCRIPT);
+        assertThatThrownBy(() -> browser.switchTo().alert()).as("no script ran")
+                .isInstanceOf(NoAlertPresentException.class);
+    }
+
+    @Test
+    void theIntakeFormWarnsWhileTypingThatTheChildMayHaveAnOpenCase() {
+        String nationalId = String.format("%012d", System.nanoTime() % 1_000_000_000_000L);
+        signIn("intake", "demo");
+        wait.until(ExpectedConditions.urlContains("/reports/new"));
+        new Select(browser.findElement(By.name("channel"))).selectByValue("PHONE");
+        new Select(browser.findElement(By.name("communeCode"))).selectByValue("04405");
+        new Select(browser.findElement(By.name("child.sex"))).selectByValue("MALE");
+        type("child.nationalId", nationalId);
+        browser.findElement(By.cssSelector("input[name=harmTypes][value=CHILD_LABOUR]")).click();
+        type("description", "Trẻ phải làm việc ở lò gạch cả ngày.");
+        browser.findElement(By.cssSelector("#reportform button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("receipt")));
+
+        browser.get(url("/reports/new"));
+        assertThat(browser.findElements(By.cssSelector("#duplicate .flash"))).isEmpty();
+        new Select(browser.findElement(By.name("communeCode"))).selectByValue("04405");
+        type("child.nationalId", nationalId);
+        browser.findElement(By.name("child.ethnicity")).click(); // leaving the field tells the page it changed
+        WebElement warning = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#duplicate .flash")));
+        assertThat(warning.getText()).contains("có thể đã có hồ sơ đang xử lý");
+        screenshot("intake-possible-open-case");
+    }
+
+    @Test
+    void pagesSwitchToEnglishAndBack() {
+        signIn("worker.a", "demo");
+        wait.until(ExpectedConditions.urlContains("/tasks"));
+        browser.get(url("/tasks?lang=en"));
+        assertThat(heading()).isEqualTo("My work");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+        browser.get(url("/tasks"));
+        assertThat(heading()).as("the choice is kept").isEqualTo("My work");
+        screenshot("worker-inbox-english");
+        browser.get(url("/tasks?lang=vi"));
+        assertThat(heading()).isEqualTo("Việc của tôi");
+
+        // on a phone the inbox stacks into one column and nothing is cut off
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        browser.get(url("/tasks"));
+        Long overflow = (Long) ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertThat(overflow).as("no sideways scrolling").isLessThanOrEqualTo(0L);
+        screenshot("worker-inbox-phone");
+    }
+
+    // --- as a user would ---
+
+    @Override
+    void signIn(String username, String password) {
+        browser.manage().deleteAllCookies();
+        super.signIn(username, password);
+        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+    }
+
+    /** From the inbox, claims the case's task of the given type with one click; lands on the task's page. */
+    private void claim(String caseNumber, String type) {
+        By row = By.cssSelector("tr[data-case='" + caseNumber + "'][data-type='" + type + "'] button");
+        // work the engine does in the background (the police referral) may take a moment to arrive
+        wait.until(driver -> {
+            driver.get(url("/tasks"));
+            return !driver.findElements(row).isEmpty();
+        });
+        browser.findElement(row).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("taskform")));
+    }
+
+    /** Fills in the task form and completes it; back in the inbox with the confirmation. */
+    private void complete(Map<String, String> fields) {
+        new LinkedHashMap<>(fields).forEach(this::choose);
+        submit();
+        wait.until(ExpectedConditions.urlMatches(".*/tasks$"));
+        assertThat(body()).contains("Đã hoàn thành và lưu biểu mẫu.");
+    }
+
+    private void submit() {
+        browser.findElement(By.cssSelector("#taskform button[type=submit]")).click();
+    }
+
+    /** Sets a field as a person would: a radio button, a list choice, a date, or typed text. */
+    private void choose(String name, String value) {
+        WebElement field = browser.findElement(By.name(name));
+        String kind = field.getTagName().equals("select") ? "select" : String.valueOf(field.getAttribute("type"));
+        switch (kind) {
+            case "radio" -> browser.findElement(By.cssSelector("input[name='" + name + "'][value='" + value + "']")).click();
+            case "select" -> new Select(field).selectByValue(value);
+            // the date picker's typed format follows the browser's language; set the ISO value it submits
+            case "date" -> ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", field, value);
+            default -> {
+                field.clear();
+                field.sendKeys(value);
+            }
+        }
+    }
+
+    private void type(String name, String value) {
+        WebElement field = browser.findElement(By.name(name));
+        field.clear();
+        field.sendKeys(value);
+    }
+
+    private String heading() {
+        return browser.findElement(By.tagName("h1")).getText();
+    }
+
+    private String body() {
+        return browser.findElement(By.tagName("body")).getText();
+    }
+
+    /** Thirty days pass: the administrator's engine API runs the review timer now. */
+    private void reviewFallsDue(String caseNumber) {
+        JsonNode instances = admin(HttpMethod.GET, "/engine-rest/process-instance?businessKey=" + caseNumber
+                + "&processDefinitionKey=" + ProcessIds.CASE_PROCESS);
+        String instance = instances.get(0).get("id").asText();
+        JsonNode jobs = admin(HttpMethod.GET, "/engine-rest/job?processInstanceId=" + instance + "&activityId="
+                + ProcessIds.TIMER_REVIEW_DUE);
+        assertThat(jobs).hasSize(1);
+        admin(HttpMethod.POST, "/engine-rest/job/" + jobs.get(0).get("id").asText() + "/execute");
+    }
+
+    private JsonNode admin(HttpMethod method, String path) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBasicAuth("admin", "demo");
+        var response = http.exchange(path, method, new HttpEntity<>(headers), String.class);
+        assertThat(response.getStatusCode().is2xxSuccessful()).as("%s %s: %s", method, path, response.getBody()).isTrue();
+        try {
+            return response.getBody() == null ? json.nullNode() : json.readTree(response.getBody());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
