@@ -124,7 +124,8 @@ public class AuditTrail {
         return new Verification(true, checked, null, null);
     }
 
-    static String hash(long seq, Instant at, String username, String action, UUID caseId, String detail,
+    /** The entry's hash: its content and the hash of the entry before it (bulk loaders must compute the same). */
+    public static String hash(long seq, Instant at, String username, String action, UUID caseId, String detail,
                        String address, String prevHash) {
         String content = String.join("\u001f", Long.toString(seq), Long.toString(at.toEpochMilli()),
                 String.valueOf(username), action, String.valueOf(caseId), String.valueOf(detail),

@@ -16,12 +16,19 @@ class PageErrors {
 
     @ExceptionHandler(NotFoundException.class)
     ModelAndView notFound() {
-        return new ModelAndView("error/404", HttpStatus.NOT_FOUND);
+        return page(HttpStatus.NOT_FOUND);
     }
 
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
             InvalidInputException.class})
     ModelAndView badRequest() {
-        return new ModelAndView("error/400", HttpStatus.BAD_REQUEST);
+        return page(HttpStatus.BAD_REQUEST);
+    }
+
+    /** The one error page (templates/error.html), as Spring Boot shows it for errors outside controllers. */
+    private static ModelAndView page(HttpStatus status) {
+        ModelAndView page = new ModelAndView("error", status);
+        page.addObject("status", status.value());
+        return page;
     }
 }

@@ -27,6 +27,12 @@ class TaskEventBridge {
 
     @EventListener
     void on(DelegateTask task) {
+        // tasks of other processes (deployed from Cockpit, or a benchmark's raw copy) are not case work
+        String definition = task.getProcessDefinitionId();
+        String key = definition == null ? "" : definition.substring(0, Math.max(0, definition.indexOf(':')));
+        if (!key.equals(ProcessIds.CASE_PROCESS) && !key.equals(ProcessIds.POLICE_PROCESS)) {
+            return;
+        }
         WorkTaskEvent event = switch (task.getEventName()) {
             case TaskListener.EVENTNAME_CREATE -> created(task);
             case TaskListener.EVENTNAME_ASSIGNMENT -> new WorkTaskEvent.Assigned(task.getId(), task.getAssignee());

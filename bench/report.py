@@ -1,0 +1,59 @@
+#!/usr/bin/env python3
+"""Turns the benchmark's raw figures into target/bench/results.json (the agreed shape) and results.md."""
+import json
+import sys
+from pathlib import Path
+
+out = Path(sys.argv[1])
+mode = sys.argv[2]
+app = json.loads((out / "app-results.json").read_text())
+startup = json.loads((out / "startup.json").read_text())
+
+results = {
+    "intake": {k: app["intake"][k] for k in ("reportsPerSec", "p50Ms", "p99Ms", "baselineEngineStartsPerSec")},
+    "inbox": {k: app["inbox"][k] for k in ("cases", "p50Ms", "p99Ms", "baselineCamundaQueryP99Ms")},
+    "caseFile": {"p99Ms": app["caseFile"]["p99Ms"]},
+    "timeline": {"p99Ms": app["timeline"]["p99Ms"]},
+    "overdue": {"p99Ms": app["overdue"]["p99Ms"]},
+    "memory": {k: app["memory"][k] for k in ("heapUsedMb", "rssMb")},
+    "database": {"mbPer100kCases": app["database"]["mbPer100kCases"]},
+    "startup": {"seconds": min(startup["runs"]), "baselineSeconds": min(startup["baselineRuns"])},
+    "detail": {"mode": mode, "machine": app["machine"], "intake": app["intake"]["detail"],
+               "inbox": app["inbox"]["detail"], "database": app["database"], "startupRuns": startup,
+               "caseFile": app["caseFile"], "timeline": app["timeline"], "overdue": app["overdue"],
+               "memoryNote": app["memory"]["note"]},
+}
+(out / "results.json").write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
+
+r = results
+ratio_intake = r["intake"]["reportsPerSec"] / max(r["intake"]["baselineEngineStartsPerSec"], 0.001)
+ratio_inbox = r["inbox"]["baselineCamundaQueryP99Ms"] / max(r["inbox"]["p99Ms"], 0.001)
+ratio_start = r["startup"]["seconds"] / max(r["startup"]["baselineSeconds"], 0.001)
+m = app["machine"]
+
+
+def verdict(ok):
+    return "met" if ok else "**missed**"
+
+
+rows = [
+    ("Intake (2 clients), reports/s", r["intake"]["reportsPerSec"],
+     f'{ratio_intake:.2f} × raw engine starts ({r["intake"]["baselineEngineStartsPerSec"]}/s)', "≥ 0.5 ×", verdict(ratio_intake >= 0.5)),
+    ("Intake p50 / p99, ms", f'{r["intake"]["p50Ms"]} / {r["intake"]["p99Ms"]}', "", "", ""),
+    (f'Inbox p99, ms ({r["inbox"]["cases"]:,} cases)', r["inbox"]["p99Ms"],
+     f'{ratio_inbox:.1f} × faster than Camunda query ({r["inbox"]["baselineCamundaQueryP99Ms"]} ms)', "≤ 20 ms, ≥ 10 ×",
+     verdict(r["inbox"]["p99Ms"] <= 20 and ratio_inbox >= 10)),
+    ("Case file p99, ms", r["caseFile"]["p99Ms"], "", "≤ 50 ms", verdict(r["caseFile"]["p99Ms"] <= 50)),
+    ("Timeline p99, ms", r["timeline"]["p99Ms"], "", "≤ 50 ms", verdict(r["timeline"]["p99Ms"] <= 50)),
+    ("Overdue view p99, ms", r["overdue"]["p99Ms"], "", "≤ 50 ms", verdict(r["overdue"]["p99Ms"] <= 50)),
+    ("Heap after load, MB", r["memory"]["heapUsedMb"], f'RSS {r["memory"]["rssMb"]} MB', "≤ 512 MB",
+     verdict(r["memory"]["heapUsedMb"] <= 512)),
+    ("Database, MB per 100,000 cases", r["database"]["mbPer100kCases"], f'{app["database"]["totalMb"]:,} MB in all', "", ""),
+    ("Start-up, s", r["startup"]["seconds"], f'{ratio_start:.2f} × bare Spring Boot + Camunda ({r["startup"]["baselineSeconds"]} s)',
+     "≤ 1.5 ×", verdict(ratio_start <= 1.5)),
+]
+lines = [f"# Benchmark ({mode}: {r['inbox']['cases']:,} cases)", "",
+         f"Machine: {m['cores']} cores, {m['memoryGb']} GB, Java {m['java']}, PostgreSQL {m['postgres']}.", "",
+         "| measure | figure | against the baseline in the same run | goal | |", "|---|---|---|---|---|"]
+lines += [f"| {a} | {b} | {c} | {d} | {e} |" for a, b, c, d, e in rows]
+(out / "results.md").write_text("\n".join(lines) + "\n")

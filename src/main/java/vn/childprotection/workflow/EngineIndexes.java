@@ -1,0 +1,26 @@
+package vn.childprotection.workflow;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Indexes the engine's schema lacks for our volumes. Completing a task looks up its sub-tasks by
+ * {@code ACT_RU_TASK.PARENT_TASK_ID_}, which Camunda 7.24 does not index: measured at 100,000 open tasks,
+ * the index doubles claim + complete throughput. Created once the engine has made its tables.
+ */
+@Component
+class EngineIndexes implements ApplicationRunner {
+
+    private final JdbcClient jdbc;
+
+    EngineIndexes(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        jdbc.sql("create index if not exists ACT_IDX_TASK_PARENT_TASK on ACT_RU_TASK (PARENT_TASK_ID_)").update();
+    }
+}

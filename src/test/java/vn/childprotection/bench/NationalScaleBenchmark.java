@@ -1,0 +1,648 @@
+package vn.childprotection.bench;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import vn.childprotection.audit.AuditTrail;
+
+/**
+ * The national-scale benchmark (run by {@code bench/run}, never by CI): loads N cases into PostgreSQL,
+ * then measures the application against the raw engine in the same run on the same database.
+ * Open cases go through the application's own intake (engine, projection, timeline, audit); closed
+ * cases, their history and their audit trail are bulk-copied in exactly the application's formats,
+ * the audit rows continuing the real hash chain.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class NationalScaleBenchmark {
+
+    static final int PROVINCES = 34;
+    static final int COMMUNES_PER_PROVINCE = 98; // about 3,321 communes since July 2025
+    static final double OPEN_SHARE = 0.15;
+    static final String BENCH_PASSWORD = "demo";
+    static final String BASELINE_PROCESS = "BenchBaselineCase";
+
+    final int cases = Integer.getInteger("bench.cases", 100_000);
+    final boolean quick = Boolean.parseBoolean(System.getProperty("bench.quick", "true"));
+    final Path out = Path.of(System.getProperty("bench.out", "target/bench"));
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    RepositoryService repository;
+    @Autowired
+    ObjectMapper json;
+    @LocalServerPort
+    int port;
+
+    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    final Map<String, Object> results = new LinkedHashMap<>();
+
+    @Test
+    void measure() throws Exception {
+        Files.createDirectories(out);
+        seedDirectory();
+        long present = jdbc.sql("select count(*) from case_file").query(Long.class).single();
+        if (present < cases) {
+            load(cases - (int) present);
+        } else {
+            log("database already holds %,d cases", present);
+        }
+        long total = jdbc.sql("select count(*) from case_file").query(Long.class).single();
+        timersCaughtUp();
+
+        Session intakeOfficer = signIn("bench.intake", "/reports/new");
+        Session worker = signIn("bench.worker", "/tasks");
+        Session supervisor = signIn("bench.supervisor", "/oversight");
+        deployBaseline();
+
+        int perRound = quick ? 300 : 1_000;
+        Map<String, Object> intake = new LinkedHashMap<>();
+        for (int threads : new int[] {1, 2, 4}) {
+            List<Stats> app = new ArrayList<>();
+            List<Stats> engine = new ArrayList<>();
+            for (int round = 0; round < 2; round++) {
+                app.add(concurrently(threads, perRound, () -> postReport(intakeOfficer)));
+                engine.add(concurrently(threads, perRound, this::startRawProcess));
+            }
+            intake.put(threads + "threads", Map.of("reportsPerSec", best(app).perSecond(), "p50Ms", best(app).p50(),
+                    "p99Ms", best(app).p99(), "baselineEngineStartsPerSec", best(engine).perSecond(),
+                    "rounds", app.stream().map(Stats::summary).toList(),
+                    "baselineRounds", engine.stream().map(Stats::summary).toList()));
+            log("intake, %d threads: app %s | engine %s", threads, app, engine);
+        }
+        Map<?, ?> two = (Map<?, ?>) intake.get("2threads");
+        results.put("intake", withDetail(Map.of("reportsPerSec", two.get("reportsPerSec"), "p50Ms", two.get("p50Ms"),
+                "p99Ms", two.get("p99Ms"), "baselineEngineStartsPerSec", two.get("baselineEngineStartsPerSec")), intake));
+
+        int reads = quick ? 400 : 1_000;
+        List<Stats> workerInbox = rounds(() -> get(worker, "/api/tasks?size=50"), reads);
+        List<Stats> supervisorInbox = rounds(() -> get(supervisor, "/api/tasks?size=50"), reads);
+        String workerGroup = "worker-" + communeCode(1, 1);
+        List<Stats> camunda = rounds(() -> camundaInbox(workerGroup, communeCode(1, 1)), reads);
+        results.put("inbox", withDetail(Map.of("cases", total, "p50Ms", best(workerInbox).p50(),
+                        "p99Ms", best(workerInbox).p99(), "baselineCamundaQueryP99Ms", best(camunda).p99()),
+                Map.of("worker", workerInbox.stream().map(Stats::summary).toList(),
+                        "supervisor", supervisorInbox.stream().map(Stats::summary).toList(),
+                        "supervisorP99Ms", best(supervisorInbox).p99(),
+                        "camundaVariableQuery", camunda.stream().map(Stats::summary).toList())));
+        log("inbox: worker %s | supervisor %s | camunda %s", workerInbox, supervisorInbox, camunda);
+
+        List<String> sample = jdbc.sql("""
+                        select c.id from case_file c join commune m on m.code = c.commune_code
+                        where m.province_code = ? order by c.id limit 2000""")
+                .param(provinceCode(1)).query(String.class).list();
+        Random random = new Random(7);
+        List<Stats> caseFile = rounds(() -> get(supervisor, "/api/cases/" + sample.get(random.nextInt(sample.size()))),
+                reads);
+        List<Stats> timeline = rounds(() -> get(supervisor, "/api/cases/" + sample.get(random.nextInt(sample.size()))
+                + "/timeline"), reads);
+        List<Stats> overdue = rounds(() -> get(supervisor, "/api/oversight/overdue?size=50"), reads);
+        results.put("caseFile", Map.of("p99Ms", best(caseFile).p99(), "p50Ms", best(caseFile).p50(),
+                "rounds", caseFile.stream().map(Stats::summary).toList()));
+        results.put("timeline", Map.of("p99Ms", best(timeline).p99(), "p50Ms", best(timeline).p50(),
+                "rounds", timeline.stream().map(Stats::summary).toList()));
+        results.put("overdue", Map.of("p99Ms", best(overdue).p99(), "p50Ms", best(overdue).p50(),
+                "rounds", overdue.stream().map(Stats::summary).toList()));
+        log("case file %s | timeline %s | overdue %s", caseFile, timeline, overdue);
+
+        System.gc();
+        long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        results.put("memory", Map.of("heapUsedMb", heap / (1024 * 1024), "rssMb", rssMb(),
+                "note", "one JVM holds the application and the benchmark's clients"));
+        long bytes = jdbc.sql("select pg_database_size(current_database())").query(Long.class).single();
+        total = jdbc.sql("select count(*) from case_file").query(Long.class).single();
+        results.put("database", Map.of("mbPer100kCases", Math.round(bytes / 1048576.0 / total * 100_000),
+                "totalMb", bytes / 1048576, "cases", total,
+                "auditRows", jdbc.sql("select count(*) from audit_event").query(Long.class).single(),
+                "openTasks", jdbc.sql("select count(*) from task_inbox").query(Long.class).single()));
+        results.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
+                "memoryGb", Math.round(totalMemoryGb()), "java", System.getProperty("java.version"),
+                "postgres", jdbc.sql("show server_version").query(String.class).single(),
+                "mode", quick ? "quick" : "full"));
+        Files.writeString(out.resolve("app-results.json"),
+                json.writerWithDefaultPrettyPrinter().writeValueAsString(results));
+        log("wrote %s", out.resolve("app-results.json"));
+    }
+
+    private static Map<String, Object> withDetail(Map<String, Object> headline, Object detail) {
+        Map<String, Object> all = new LinkedHashMap<>(headline);
+        all.put("detail", detail);
+        return all;
+    }
+
+    // --- the data ---
+
+    static String provinceCode(int p) {
+        return String.format("B%02d", p);
+    }
+
+    static String communeCode(int p, int c) {
+        return String.format("B%02d-%03d", p, c);
+    }
+
+    /** 34 provinces of about 98 communes, and a worker, a supervisor and an intake officer (password "demo"). */
+    private void seedDirectory() {
+        if (jdbc.sql("select count(*) from province where code = 'B01'").query(Long.class).single() > 0) {
+            return;
+        }
+        log("directory: %d provinces, %d communes", PROVINCES, PROVINCES * COMMUNES_PER_PROVINCE);
+        for (int p = 1; p <= PROVINCES; p++) {
+            jdbc.sql("insert into province (code, name) values (?, ?)").params(provinceCode(p), "Tỉnh thử " + p).update();
+            for (int c = 1; c <= COMMUNES_PER_PROVINCE; c++) {
+                jdbc.sql("insert into commune (code, name, province_code) values (?, ?, ?)")
+                        .params(communeCode(p, c), "Xã thử " + p + "-" + c, provinceCode(p)).update();
+            }
+        }
+        String hash = jdbc.sql("select password_hash from staff_user where username = 'worker.a'").query(String.class)
+                .single();
+        for (String user : List.of("bench.worker", "bench.supervisor", "bench.intake")) {
+            jdbc.sql("insert into staff_user (username, display_name, password_hash) values (?, ?, ?)")
+                    .params(user, user, hash).update();
+        }
+        jdbc.sql("insert into staff_role (username, role, commune_code) values ('bench.worker', 'WORKER', ?)")
+                .param(communeCode(1, 1)).update();
+        jdbc.sql("insert into staff_role (username, role, province_code) values ('bench.supervisor', 'SUPERVISOR', ?)")
+                .param(provinceCode(1)).update();
+        jdbc.sql("insert into staff_role (username, role) values ('bench.intake', 'INTAKE')").update();
+    }
+
+    /** Deadlines already past when the data was loaded fire first (escalations): measure after, not during. */
+    private void timersCaughtUp() throws InterruptedException {
+        Instant started = Instant.now();
+        long first = dueJobs();
+        while (dueJobs() > 0 && Duration.between(started, Instant.now()).toMinutes() < 30) {
+            progress("due timers", first - dueJobs(), first, started);
+            Thread.sleep(2_000);
+        }
+        log("timers due before the run have fired (%,d escalations open)",
+                jdbc.sql("select count(*) from task_inbox where task_type = 'ESCALATION'").query(Long.class).single());
+    }
+
+    private long dueJobs() {
+        return jdbc.sql("select count(*) from ACT_RU_JOB where DUEDATE_ < ? and RETRIES_ > 0")
+                .param(Timestamp.from(Instant.now())).query(Long.class).single();
+    }
+
+    private void load(int missing) throws Exception {
+        int open = (int) Math.round(missing * OPEN_SHARE);
+        int closed = missing - open;
+        log("loading %,d cases: %,d closed (bulk, the application's formats) and %,d open (through the intake API)",
+                missing, closed, open);
+        new ClosedCases(closed).copy();
+        Session intakeOfficer = signIn("bench.intake", "/reports/new");
+        AtomicLong done = new AtomicLong();
+        Random random = new Random(42);
+        Instant started = Instant.now();
+        concurrently(4, open, () -> {
+            int p = 1 + random.nextInt(PROVINCES);
+            int c = 1 + random.nextInt(COMMUNES_PER_PROVINCE);
+            // received over the last 60 days: most initial assessments are past their 12 hours
+            OffsetDateTime receivedAt = OffsetDateTime.now(ZoneOffset.ofHours(7))
+                    .minusMinutes(random.nextInt(60 * 24 * 60)).withNano(0);
+            HttpResponse<String> r = post(intakeOfficer, "/api/reports", report(communeCode(p, c), receivedAt));
+            if (r.statusCode() != 201) {
+                throw new IllegalStateException("intake failed: " + r.statusCode() + " " + r.body());
+            }
+            progress("open cases", done.incrementAndGet(), open, started);
+            return null;
+        });
+        jdbc.sql("analyze").update();
+    }
+
+    /** Closed cases as the application leaves them: report, assessment, forms, timeline and audit trail. */
+    private final class ClosedCases {
+
+        final int count;
+        final Random random = new Random(1);
+        final String[] harms = {"PHYSICAL_VIOLENCE", "PSYCHOLOGICAL_VIOLENCE", "SEXUAL_ABUSE", "NEGLECT",
+                "CHILD_LABOUR", "ONLINE_ABUSE", "ABANDONMENT", "EXPLOITATION"};
+        final String[] steps = {"INITIAL_ASSESSMENT", "RISK_NEEDS_ASSESSMENT", "CASE_MEETING", "PLAN_DRAFT",
+                "PLAN_APPROVAL", "PLAN_REVIEW", "CLOSURE_APPROVAL"};
+
+        ClosedCases(int count) {
+            this.count = count;
+        }
+
+        void copy() throws Exception {
+            if (count <= 0) {
+                return;
+            }
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(false);
+                CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+                var head = connection.createStatement().executeQuery(
+                        "select last_seq, last_hash from audit_head where id = 1 for update");
+                head.next();
+                long seq = head.getLong(1);
+                String hash = head.getString(2);
+                Instant started = Instant.now();
+                int batch = 5_000;
+                for (int from = 0; from < count; from += batch) {
+                    Rows rows = new Rows();
+                    for (int i = from; i < Math.min(count, from + batch); i++) {
+                        long[] chain = {seq};
+                        String[] last = {hash};
+                        one(i, rows, chain, last);
+                        seq = chain[0];
+                        hash = last[0];
+                    }
+                    rows.copy(copy);
+                    progress("closed cases", Math.min(count, from + batch), count, started);
+                }
+                try (var update = connection.prepareStatement(
+                        "update audit_head set last_seq = ?, last_hash = ? where id = 1")) {
+                    update.setLong(1, seq);
+                    update.setString(2, hash);
+                    update.executeUpdate();
+                }
+                connection.commit();
+            }
+        }
+
+        private void one(int i, Rows rows, long[] seq, String[] hash) {
+            int year = 2016 + i % 10;
+            int p = 1 + random.nextInt(PROVINCES);
+            String commune = communeCode(p, 1 + random.nextInt(COMMUNES_PER_PROVINCE));
+            UUID caseId = UUID.randomUUID();
+            Instant opened = OffsetDateTime.of(year, 1 + random.nextInt(12), 1 + random.nextInt(28), 8, 0, 0, 0,
+                    ZoneOffset.ofHours(7)).toInstant().plusSeconds(random.nextInt(36_000));
+            String number = String.format("CP-%d-%06d", year, 100_000 + i / 10);
+            String sex = random.nextBoolean() ? "FEMALE" : "MALE";
+            int age = random.nextInt(17);
+            rows.caseFile.row(caseId, number, "CLOSED", commune, opened, "Trẻ " + i, sex, null, age, null, "Kinh",
+                    null, 3);
+            UUID report = UUID.randomUUID();
+            String harm = harms[random.nextInt(harms.length)];
+            rows.report.row(report, caseId, "HOTLINE_111", opened, opened.plusSeconds(60), "bench.intake", "FAMILY",
+                    "Tin báo thử số " + i + ": trẻ bị " + harm.toLowerCase(Locale.ROOT), random.nextInt(5) == 0,
+                    false, "PARENT", null, null, true, null, null, null);
+            rows.harm.row(report, harm);
+            Instant at = opened.plusSeconds(300);
+            rows.event.row(UUID.randomUUID(), caseId, null, "REPORT_RECEIVED", null, "HOTLINE_111", opened, null, null,
+                    null, "bench.intake");
+            audit(rows, seq, hash, opened, "bench.intake", "REPORT", caseId, "opened the case");
+            for (String step : steps) {
+                String task = UUID.randomUUID().toString();
+                Instant due = at.plus(Duration.ofDays(step.equals("PLAN_REVIEW") ? 35 : 5));
+                Instant done = at.plus(Duration.ofHours(2 + random.nextInt(96)));
+                rows.event.row(UUID.randomUUID(), caseId, task, step, null, null, at, due, done, "DONE", "bench.worker");
+                audit(rows, seq, hash, at, "bench.worker", "TASK_CLAIM", caseId, step);
+                audit(rows, seq, hash, done, "bench.worker", "TASK_COMPLETE", caseId, step);
+                if (step.equals("INITIAL_ASSESSMENT")) {
+                    rows.assessment.row(UUID.randomUUID(), caseId, task, "MEDIUM", false, false,
+                            "Đánh giá ban đầu thử", "bench.worker", done);
+                } else if (step.equals("PLAN_DRAFT") || step.equals("PLAN_REVIEW")) {
+                    rows.form.row(UUID.randomUUID(), caseId, task, step,
+                            "{\"goals\":\"Trẻ an toàn\",\"activities\":\"Tư vấn tâm lý\",\"summary\":\"Ổn định\"}",
+                            "bench.worker", done);
+                }
+                at = done.plusSeconds(600);
+            }
+            rows.event.row(UUID.randomUUID(), caseId, null, "CASE_CLOSED", null, null, at, null, null, null, null);
+        }
+
+        private void audit(Rows rows, long[] seq, String[] hash, Instant at, String user, String action, UUID caseId,
+                           String detail) {
+            seq[0]++;
+            Instant millis = Instant.ofEpochMilli(at.toEpochMilli());
+            String next = AuditTrail.hash(seq[0], millis, user, action, caseId, detail, "127.0.0.1", hash[0]);
+            rows.audit.row(seq[0], millis, user, action, caseId, detail, "127.0.0.1", hash[0], next);
+            hash[0] = next;
+        }
+    }
+
+    /** COPY buffers for one batch, in the order foreign keys need. */
+    private static final class Rows {
+        final Copy caseFile = new Copy("case_file (id, case_number, status, commune_code, opened_at, child_full_name, "
+                + "child_sex, child_birth_date, child_age_years, child_national_id, child_ethnicity, child_address, version)");
+        final Copy report = new Copy("report (id, case_id, channel, received_at, recorded_at, recorded_by, setting, "
+                + "description, immediate_danger, alleged_abuser_is_caregiver, abuser_relationship, abuser_full_name, "
+                + "abuser_age_years, reporter_anonymous, reporter_full_name, reporter_phone, reporter_relationship)");
+        final Copy harm = new Copy("report_harm_type (report, harm_type)");
+        final Copy assessment = new Copy("initial_assessment (id, case_id, task_id, danger_level, immediate_danger, "
+                + "crime_suspected, summary, assessed_by, assessed_at)");
+        final Copy form = new Copy("case_form (id, case_id, task_id, form_type, content, submitted_by, submitted_at)");
+        final Copy event = new Copy("case_event (id, case_id, task_id, type, step, detail, occurred_at, due_at, done_at, "
+                + "outcome, actor)");
+        final Copy audit = new Copy("audit_event (seq, occurred_at, username, action, case_id, detail, remote_addr, "
+                + "prev_hash, hash)");
+
+        void copy(CopyManager copy) throws Exception {
+            for (Copy c : List.of(caseFile, report, harm, assessment, form, event, audit)) {
+                c.send(copy);
+            }
+        }
+    }
+
+    /** Rows in PostgreSQL's COPY text format. */
+    private static final class Copy {
+        final String target;
+        final StringBuilder text = new StringBuilder();
+
+        Copy(String target) {
+            this.target = target;
+        }
+
+        void row(Object... values) {
+            for (int i = 0; i < values.length; i++) {
+                if (i > 0) {
+                    text.append('\t');
+                }
+                Object v = values[i];
+                if (v == null) {
+                    text.append("\\N");
+                } else if (v instanceof Instant instant) {
+                    text.append(Timestamp.from(instant).toInstant().toString());
+                } else {
+                    text.append(v.toString().replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n"));
+                }
+            }
+            text.append('\n');
+        }
+
+        void send(CopyManager copy) throws Exception {
+            if (!text.isEmpty()) {
+                copy.copyIn("copy " + target + " from stdin", new StringReader(text.toString()));
+                text.setLength(0);
+            }
+        }
+    }
+
+    // --- the clients ---
+
+    record Session(String cookie, String csrf) {
+    }
+
+    /** Signs in through the login form, as a browser does, and keeps the session and its CSRF token. */
+    private Session signIn(String username, String page) throws Exception {
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(uri("/login")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String cookie = cookie(login, null);
+        String form = "username=" + username + "&password=" + BENCH_PASSWORD + "&_csrf="
+                + URLEncoder.encode(csrf(login.body()), StandardCharsets.UTF_8);
+        HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(uri("/login")).header("Cookie", cookie)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        cookie = cookie(signedIn, cookie);
+        HttpResponse<String> landing = http.send(HttpRequest.newBuilder(uri(page)).header("Cookie", cookie).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (landing.statusCode() != 200) {
+            throw new IllegalStateException(username + " could not sign in: " + landing.statusCode());
+        }
+        return new Session(cookie, csrf(landing.body()));
+    }
+
+    private static String csrf(String html) {
+        Matcher m = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(html);
+        if (!m.find()) {
+            throw new IllegalStateException("no CSRF token on the page");
+        }
+        return m.group(1);
+    }
+
+    private static String cookie(HttpResponse<?> response, String previous) {
+        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElse(previous);
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private HttpResponse<String> get(Session session, String path) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri(path)).header("Cookie", session.cookie())
+                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + ": " + r.statusCode() + " " + r.body());
+        }
+        return r;
+    }
+
+    private HttpResponse<String> post(Session session, String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Cookie", session.cookie())
+                .header("X-CSRF-TOKEN", session.csrf()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private final Random reportRandom = new Random(3);
+
+    private synchronized String randomCommune() {
+        return communeCode(1 + reportRandom.nextInt(PROVINCES), 1 + reportRandom.nextInt(COMMUNES_PER_PROVINCE));
+    }
+
+    private Object postReport(Session session) throws Exception {
+        HttpResponse<String> r = post(session, "/api/reports",
+                report(randomCommune(), OffsetDateTime.now(ZoneOffset.ofHours(7)).minusMinutes(5).withNano(0)));
+        if (r.statusCode() != 201) {
+            throw new IllegalStateException("intake failed: " + r.statusCode() + " " + r.body());
+        }
+        return null;
+    }
+
+    private String report(String commune, OffsetDateTime receivedAt) {
+        ObjectNode report = json.createObjectNode();
+        report.put("channel", "HOTLINE_111");
+        report.put("receivedAt", receivedAt.toString());
+        report.put("communeCode", commune);
+        ObjectNode child = report.putObject("child");
+        child.put("fullName", "Trẻ " + UUID.randomUUID().toString().substring(0, 8));
+        child.put("sex", "FEMALE");
+        child.put("ageYears", 10);
+        report.putArray("harmTypes").add("PHYSICAL_VIOLENCE");
+        report.put("setting", "FAMILY");
+        report.put("description", "Hàng xóm nghe tiếng trẻ bị đánh nhiều lần trong tuần.");
+        report.put("immediateDanger", false);
+        report.putObject("reporter").put("anonymous", true);
+        return report.toString();
+    }
+
+    // --- the raw engine baselines ---
+
+    /** The same model under another key: the engine alone, without the application's projection and timeline. */
+    private void deployBaseline() throws IOException {
+        if (repository.createProcessDefinitionQuery().processDefinitionKey(BASELINE_PROCESS).count() > 0) {
+            return;
+        }
+        String xml = new ClassPathResource("processes/child-protection-case.bpmn")
+                .getContentAsString(StandardCharsets.UTF_8)
+                .replace("id=\"ChildProtectionCase\"", "id=\"" + BASELINE_PROCESS + "\"")
+                .replace("bpmnElement=\"ChildProtectionCase\"", "bpmnElement=\"" + BASELINE_PROCESS + "\"");
+        repository.createDeployment().name("benchmark baseline").addString("bench-baseline.bpmn", xml).deploy();
+    }
+
+    private Object startRawProcess() {
+        UUID caseId = UUID.randomUUID();
+        runtime.startProcessInstanceByKey(BASELINE_PROCESS, "BENCH-" + caseId, Map.of(
+                "caseId", caseId.toString(), "communeCode", randomCommune(), "provinceCode", provinceCode(1),
+                "receivedAt", java.util.Date.from(Instant.now())));
+        return null;
+    }
+
+    /** What a task list built on engine queries would run: candidate group plus a process variable filter. */
+    private Object camundaInbox(String group, String commune) {
+        taskService.createTaskQuery().taskCandidateGroup(group).processVariableValueEquals("communeCode", commune)
+                .orderByDueDate().asc().listPage(0, 50);
+        return null;
+    }
+
+    // --- measuring ---
+
+    record Stats(int requests, double seconds, List<Double> millis) {
+
+        double perSecond() {
+            return Math.round(requests / seconds * 10) / 10.0;
+        }
+
+        double p50() {
+            return percentile(0.50);
+        }
+
+        double p99() {
+            return percentile(0.99);
+        }
+
+        double percentile(double p) {
+            List<Double> sorted = new ArrayList<>(millis);
+            Collections.sort(sorted);
+            return Math.round(sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1)) * 10)
+                    / 10.0;
+        }
+
+        Map<String, Object> summary() {
+            return Map.of("perSec", perSecond(), "p50Ms", p50(), "p99Ms", p99(), "requests", requests);
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%.1f/s p50 %.1f ms p99 %.1f ms", perSecond(), p50(), p99());
+        }
+    }
+
+    /** The better of the rounds (by p99 for reads, by throughput for writes, which agree in practice). */
+    private static Stats best(List<Stats> rounds) {
+        return rounds.stream().min((a, b) -> Double.compare(a.p99(), b.p99())).orElseThrow();
+    }
+
+    /** A warm-up, then two measured rounds of one client. */
+    private List<Stats> rounds(Callable<?> call, int requests) throws Exception {
+        concurrently(1, Math.max(50, requests / 5), call);
+        return List.of(concurrently(1, requests, call), concurrently(1, requests, call));
+    }
+
+    private Stats concurrently(int threads, int requests, Callable<?> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Double> millis = Collections.synchronizedList(new ArrayList<>());
+        AtomicLong remaining = new AtomicLong(requests);
+        long start = System.nanoTime();
+        List<Future<?>> running = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            running.add(pool.submit(() -> {
+                while (remaining.getAndDecrement() > 0) {
+                    long t0 = System.nanoTime();
+                    call.call();
+                    millis.add((System.nanoTime() - t0) / 1e6);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : running) {
+            f.get();
+        }
+        pool.shutdown();
+        return new Stats(requests, (System.nanoTime() - start) / 1e9, millis);
+    }
+
+    private static long rssMb() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+            }
+        }
+        return -1;
+    }
+
+    private static double totalMemoryGb() {
+        var os = ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+            return sun.getTotalMemorySize() / 1e9;
+        }
+        return -1;
+    }
+
+    private static final Object PROGRESS = new Object();
+
+    /** A progress bar on one line: how far, how fast, how long still. */
+    private static void progress(String what, long done, long total, Instant started) {
+        if (done % Math.max(1, total / 50) != 0 && done != total) {
+            return;
+        }
+        synchronized (PROGRESS) {
+            double seconds = Math.max(0.001, Duration.between(started, Instant.now()).toMillis() / 1000.0);
+            double rate = done / seconds;
+            int width = 30;
+            int filled = (int) (width * done / Math.max(1, total));
+            System.out.printf(Locale.ROOT, "\r%-13s [%s%s] %,d/%,d  %.0f/s  %ds left%s", what,
+                    "#".repeat(filled), " ".repeat(width - filled), done, total, rate,
+                    (long) ((total - done) / Math.max(rate, 0.001)), done == total ? "\n" : "");
+            System.out.flush();
+        }
+    }
+
+    private static void log(String format, Object... args) {
+        System.out.printf(Locale.ROOT, "[bench] " + format + "%n", args);
+    }
+
+}
