@@ -88,7 +88,6 @@ public class CaseFileService {
     public CaseView view(UUID caseId, StaffPrincipal user) {
         Access access = access(caseId, user);
         CaseFile file = access.file();
-        audit.record("READ_CASE", caseId, null);
         List<ReportSummary> caseReports = reports.forCase(caseId).stream()
                 .map(r -> access.sight().seesReporter() && r.reporter() != null && !r.reporter().anonymous()
                         ? r : r.withoutReporter())
@@ -96,23 +95,26 @@ public class CaseFileService {
         List<CaseView.Task> openTasks = inbox.forCase(caseId).stream()
                 .filter(t -> access.sight() != Sight.POLICE || user.groups().contains(t.candidateGroup()))
                 .map(CaseFileService::openTask).toList();
-        if (access.sight() == Sight.POLICE) {
-            return new CaseView(file.id(), file.caseNumber(), file.status(), access.commune(), file.openedAt(),
-                    file.child(), caseReports, List.of(), List.of(), police.forCase(caseId), List.of(), openTasks);
-        }
-        return new CaseView(file.id(), file.caseNumber(), file.status(), access.commune(), file.openedAt(),
-                file.child(), caseReports, assessments(caseId), forms.of(caseId), police.forCase(caseId),
-                notes(caseId), openTasks);
+        CaseView view = access.sight() == Sight.POLICE
+                ? new CaseView(file.id(), file.caseNumber(), file.status(), access.commune(), file.openedAt(),
+                        file.child(), caseReports, List.of(), List.of(), police.forCase(caseId), List.of(), openTasks)
+                : new CaseView(file.id(), file.caseNumber(), file.status(), access.commune(), file.openedAt(),
+                        file.child(), caseReports, assessments(caseId), forms.of(caseId), police.forCase(caseId),
+                        notes(caseId), openTasks);
+        // last: the audit chain's lock is held only from here to the commit
+        audit.record("READ_CASE", caseId, null);
+        return view;
     }
 
     /** The case's steps and events; police liaisons see the report, the police work and transfers. */
     @Transactional
     public List<Timeline.Entry> timeline(UUID caseId, StaffPrincipal user) {
         Access access = access(caseId, user);
-        audit.record("READ_TIMELINE", caseId, null);
-        return timeline.of(caseId).stream()
+        List<Timeline.Entry> entries = timeline.of(caseId).stream()
                 .filter(e -> access.sight() != Sight.POLICE || Sight.POLICE_TIMELINE.contains(e.type()))
                 .toList();
+        audit.record("READ_TIMELINE", caseId, null);
+        return entries;
     }
 
     /** Who read or changed the case, newest first; reading it is itself recorded. */

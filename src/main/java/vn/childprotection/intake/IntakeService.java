@@ -105,11 +105,12 @@ public class IntakeService {
                 reporter));
 
         timeline.record(file.id(), "REPORT_RECEIVED", request.channel().name(), username);
-        audit.record("REPORT", file.id(), joined ? "joined the open case" : "opened the case");
         if (!joined) {
             workflow.startCase(new CaseStart(file.id(), file.caseNumber(), commune.code(), commune.provinceCode(),
                     receivedAt));
         }
+        // last: the audit chain's lock is held only from here to the commit
+        audit.record("REPORT", file.id(), joined ? "joined the open case" : "opened the case");
         return new Receipt(file.id(), file.caseNumber(), file.status(), joined);
     }
 

@@ -79,12 +79,12 @@ public class WorkTaskService {
         if (!inbox.take(taskId, user.getUsername())) {
             throw heldBySomeoneElse();
         }
-        audit.record("TASK_CLAIM", task.caseId(), task.type().name());
         try {
             workflow.claim(taskId, user.getUsername());
         } catch (WorkflowConflictException e) {
             throw heldBySomeoneElse();
         }
+        audit.record("TASK_CLAIM", task.caseId(), task.type().name());
         return inbox.find(taskId).orElseThrow();
     }
 
@@ -97,12 +97,12 @@ public class WorkTaskService {
         if (!inbox.release(taskId, user.getUsername())) {
             throw heldBySomeoneElse();
         }
-        audit.record("TASK_UNCLAIM", task.caseId(), task.type().name());
         try {
             workflow.unclaim(taskId);
         } catch (WorkflowConflictException e) {
             throw heldBySomeoneElse();
         }
+        audit.record("TASK_UNCLAIM", task.caseId(), task.type().name());
         return inbox.find(taskId).orElseThrow();
     }
 
@@ -118,12 +118,13 @@ public class WorkTaskService {
         }
         Map<String, Object> variables = completeWith(form, task, body == null ? NullNode.getInstance() : body,
                 user.getUsername());
-        audit.record("TASK_COMPLETE", task.caseId(), task.type().name());
         try {
             workflow.complete(taskId, variables);
         } catch (WorkflowConflictException e) {
             throw new ConflictException(text("task.changedMeanwhile"));
         }
+        // last: the audit chain's lock is held only from here to the commit
+        audit.record("TASK_COMPLETE", task.caseId(), task.type().name());
     }
 
     private <F> Map<String, Object> completeWith(TaskForm<F> form, OpenTask task, JsonNode body, String username) {
