@@ -1,5 +1,7 @@
 package vn.childprotection.bench;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.StringReader;
 import java.lang.management.ManagementFactory;
@@ -45,6 +47,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -86,6 +89,8 @@ class NationalScaleBenchmark {
     ObjectMapper json;
     @Autowired
     vn.childprotection.tasks.TaskInbox inbox;
+    @Autowired
+    AuditTrail auditTrail;
     @LocalServerPort
     int port;
 
@@ -242,7 +247,7 @@ class NationalScaleBenchmark {
     /** Deadlines already past when the data was loaded fire first (escalations): measure after, not during. */
     private void timersCaughtUp() throws InterruptedException {
         Instant started = Instant.now();
-        long total = dueJobs();
+        long total = 0;
         long due;
         // deadlines keep passing while we wait: the total grows with them, and the bar never runs backwards
         while ((due = dueJobs()) > 0 && Duration.between(started, Instant.now()).toMinutes() < 30) {
@@ -271,7 +276,7 @@ class NationalScaleBenchmark {
         }
         try {
             jdbc.sql("checkpoint").update();
-        } catch (org.springframework.dao.DataAccessException notAllowed) {
+        } catch (DataAccessException notAllowed) {
             log("no checkpoint: %s", notAllowed.getMostSpecificCause().getMessage());
         }
     }
@@ -297,14 +302,16 @@ class NationalScaleBenchmark {
             // received over the last three days: most initial assessments are past their 12 hours
             OffsetDateTime receivedAt = OffsetDateTime.now(ZoneOffset.ofHours(7))
                     .minusMinutes(random.nextInt(3 * 24 * 60)).withNano(0);
-            HttpResponse<String> r = post(intakeOfficer, "/api/reports", report(communeCode(p, c), receivedAt));
-            if (r.statusCode() != 201) {
-                throw new IllegalStateException("intake failed: " + r.statusCode() + " " + r.body());
-            }
+            postReport(intakeOfficer, communeCode(p, c), receivedAt);
             progress("open cases", done.incrementAndGet(), open, started);
             return null;
         });
         jdbc.sql("analyze").update();
+        assertThat(jdbc.sql("select count(*) from case_file").query(Long.class).single())
+                .as("cases in the database after the load").isGreaterThanOrEqualTo(cases);
+        AuditTrail.Verification chain = auditTrail.verify();
+        assertThat(chain.intact()).as("the audit chain over the loaded cases: %s", chain.problem()).isTrue();
+        log("audit chain verified over %,d rows", chain.checked());
     }
 
     /** Closed cases as the application leaves them: report, assessment, forms, timeline and audit trail. */
@@ -484,9 +491,7 @@ class NationalScaleBenchmark {
         cookie = cookie(signedIn, cookie);
         HttpResponse<String> landing = http.send(HttpRequest.newBuilder(uri(page)).header("Cookie", cookie).build(),
                 HttpResponse.BodyHandlers.ofString());
-        if (landing.statusCode() != 200) {
-            throw new IllegalStateException(username + " could not sign in: " + landing.statusCode());
-        }
+        assertThat(landing.statusCode()).as("%s signed in", username).isEqualTo(200);
         return new Session(cookie, csrf(landing.body()));
     }
 
@@ -510,9 +515,7 @@ class NationalScaleBenchmark {
     private HttpResponse<String> get(Session session, String path) throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri(path)).header("Cookie", session.cookie())
                 .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException("GET " + path + ": " + r.statusCode() + " " + r.body());
-        }
+        assertThat(r.statusCode()).as("GET %s: %s", path, r.body()).isEqualTo(200);
         return r;
     }
 
@@ -529,11 +532,13 @@ class NationalScaleBenchmark {
     }
 
     private Object postReport(Session session) throws Exception {
-        HttpResponse<String> r = post(session, "/api/reports",
-                report(randomCommune(), OffsetDateTime.now(ZoneOffset.ofHours(7)).minusMinutes(5).withNano(0)));
-        if (r.statusCode() != 201) {
-            throw new IllegalStateException("intake failed: " + r.statusCode() + " " + r.body());
-        }
+        return postReport(session, randomCommune(), OffsetDateTime.now(ZoneOffset.ofHours(7)).minusMinutes(5)
+                .withNano(0));
+    }
+
+    private Object postReport(Session session, String commune, OffsetDateTime receivedAt) throws Exception {
+        HttpResponse<String> r = post(session, "/api/reports", report(commune, receivedAt));
+        assertThat(r.statusCode()).as("intake: %s", r.body()).isEqualTo(201);
         return null;
     }
 
@@ -681,7 +686,7 @@ class NationalScaleBenchmark {
             double seconds = Math.max(0.001, Duration.between(started, Instant.now()).toMillis() / 1000.0);
             double rate = done / seconds;
             int width = 30;
-            int filled = (int) Math.min(width, Math.max(0, width * done / Math.max(1, total)));
+            int filled = (int) (width * done / Math.max(1, total));
             System.out.printf(Locale.ROOT, "\r%-13s [%s%s] %,d/%,d  %.0f/s  %ds left%s", what,
                     "#".repeat(filled), " ".repeat(width - filled), done, total, rate,
                     (long) ((total - done) / Math.max(rate, 0.001)), done == total ? "\n" : "");
