@@ -95,12 +95,17 @@ public class CaseFileService {
         List<CaseView.Task> openTasks = inbox.forCase(caseId).stream()
                 .filter(t -> access.sight() != Sight.POLICE || user.groups().contains(t.candidateGroup()))
                 .map(CaseFileService::openTask).toList();
-        CaseView view = access.sight() == Sight.POLICE
-                ? new CaseView(file.id(), file.caseNumber(), file.status(), access.commune(), file.openedAt(),
-                        file.child(), caseReports, List.of(), List.of(), police.forCase(caseId), List.of(), openTasks)
-                : new CaseView(file.id(), file.caseNumber(), file.status(), access.commune(), file.openedAt(),
-                        file.child(), caseReports, assessments(caseId), forms.of(caseId), police.forCase(caseId),
-                        notes(caseId), openTasks);
+        CaseView view = switch (access.sight()) {
+            case POLICE -> new CaseView(file.id(), file.caseNumber(), file.status(), access.commune(), file.openedAt(),
+                    file.child(), caseReports, List.of(), List.of(), police.forCase(caseId), List.of(), openTasks);
+            // the reports they took, the case number and status: no assessments, forms, police records or notes
+            case INTAKE -> new CaseView(file.id(), file.caseNumber(), file.status(), access.commune(), file.openedAt(),
+                    file.child(), caseReports.stream().filter(r -> user.getUsername().equals(r.recordedBy())).toList(),
+                    List.of(), List.of(), List.of(), List.of(), List.of());
+            default -> new CaseView(file.id(), file.caseNumber(), file.status(), access.commune(), file.openedAt(),
+                    file.child(), caseReports, assessments(caseId), forms.of(caseId), police.forCase(caseId),
+                    notes(caseId), openTasks);
+        };
         // last: the audit chain's lock is held only from here to the commit
         audit.record("READ_CASE", caseId, null);
         return view;
@@ -111,7 +116,7 @@ public class CaseFileService {
     public List<Timeline.Entry> timeline(UUID caseId, StaffPrincipal user) {
         Access access = access(caseId, user);
         List<Timeline.Entry> entries = timeline.of(caseId).stream()
-                .filter(e -> access.sight() != Sight.POLICE || Sight.POLICE_TIMELINE.contains(e.type()))
+                .filter(e -> access.sight().timeline() == null || access.sight().timeline().contains(e.type()))
                 .toList();
         audit.record("READ_TIMELINE", caseId, null);
         return entries;
@@ -126,7 +131,9 @@ public class CaseFileService {
     }
 
     /**
-     * The open case of the same child, if any: same commune and national ID, or same name and birth date.
+     * The open case of the same child, if any. The same national ID is the same child wherever the case
+     * is (one plan per child); a name and birth date alone match only within the same commune, so that
+     * two children of the same name are never merged across communes.
      */
     @Transactional(readOnly = true)
     public Optional<CaseFile> openCaseOf(String communeCode, Child child) {
@@ -134,16 +141,19 @@ public class CaseFileService {
         if (child.nationalId() != null) {
             id = jdbc.sql("""
                             select id from case_file
-                            where status = 'OPEN' and commune_code = ? and child_national_id = ?
+                            where status = 'OPEN' and child_national_id = ?
                             order by opened_at limit 1""")
-                    .params(communeCode, child.nationalId()).query(UUID.class).optional();
+                    .params(child.nationalId()).query(UUID.class).optional();
         }
         if (id.isEmpty() && child.fullName() != null && child.birthDate() != null) {
+            // a case that holds another national ID is another child
             id = jdbc.sql("""
                             select id from case_file
-                            where status = 'OPEN' and lower(child_full_name) = lower(?) and child_birth_date = ?
-                            order by opened_at limit 1""")
-                    .params(child.fullName(), child.birthDate()).query(UUID.class).optional();
+                            where status = 'OPEN' and commune_code = ? and lower(child_full_name) = lower(?)
+                              and child_birth_date = ?""" + (child.nationalId() == null ? "" : " and child_national_id is null")
+                            + " order by opened_at limit 1")
+                    .params(communeCode, child.fullName(), child.birthDate())
+                    .query(UUID.class).optional();
         }
         return id.flatMap(caseFiles::findById);
     }
@@ -190,6 +200,17 @@ public class CaseFileService {
         return counts;
     }
 
+    /** Where a case is and whether it is open, for a user who may see it; 404 otherwise. */
+    public record Place(String caseNumber, String communeCode, String provinceCode, CaseStatus status) {
+    }
+
+    @Transactional(readOnly = true)
+    public Place placeOf(UUID caseId, StaffPrincipal user) {
+        Access access = access(caseId, user);
+        return new Place(access.file().caseNumber(), access.commune().code(), access.commune().provinceCode(),
+                access.file().status());
+    }
+
     /** The case number of a case the user may see; 404 otherwise. */
     @Transactional(readOnly = true)
     public String caseNumberFor(UUID caseId, StaffPrincipal user) {
@@ -199,24 +220,30 @@ public class CaseFileService {
     /** How much of a case a user sees. */
     enum Sight {
         /** Commune workers and chairs: the whole file but the reporter. */
-        FULL(false),
-        /** Supervisors and the intake officer who took a report: the whole file, named reporters too. */
-        FULL_WITH_REPORTER(true),
-        /** Police liaisons: what a referral needs. */
-        POLICE(false);
-
-        /** Timeline entries a police liaison sees. */
-        static final java.util.Set<String> POLICE_TIMELINE = java.util.Set.of("REPORT_RECEIVED", "POLICE_ACKNOWLEDGE",
-                "POLICE_OUTCOME", "TRANSFERRED", "CASE_CLOSED");
+        FULL(false, null),
+        /** Supervisors: the whole file, named reporters too. */
+        FULL_WITH_REPORTER(true, null),
+        /** Intake officers: the reports they took (named reporters too), the case number and status. */
+        INTAKE(true, java.util.Set.of("REPORT_RECEIVED", "TRANSFERRED", "CASE_CLOSED")),
+        /** Police liaisons of a commune the case was referred to: what a referral needs. */
+        POLICE(false, java.util.Set.of("REPORT_RECEIVED", "POLICE_REFERRAL", "POLICE_ACKNOWLEDGE", "POLICE_OUTCOME",
+                "TRANSFERRED", "CASE_CLOSED"));
 
         private final boolean seesReporter;
+        /** Timeline entries this sight shows; null for all. */
+        private final java.util.Set<String> timeline;
 
-        Sight(boolean seesReporter) {
+        Sight(boolean seesReporter, java.util.Set<String> timeline) {
             this.seesReporter = seesReporter;
+            this.timeline = timeline;
         }
 
         boolean seesReporter() {
             return seesReporter;
+        }
+
+        java.util.Set<String> timeline() {
+            return timeline;
         }
     }
 
@@ -236,21 +263,30 @@ public class CaseFileService {
 
     /**
      * Jurisdiction and need-to-know: commune staff their communes, supervisors their provinces, intake
-     * officers the cases they took reports for; administrators no case content. The widest sight wins.
+     * liaisons the cases referred to their commune's police, intake officers the cases they took reports
+     * for; administrators no case content. The widest sight wins.
      */
     private Optional<Sight> sight(StaffPrincipal user, CaseFile file, Commune commune) {
         if (user.user().grants().stream()
                 .anyMatch(g -> g.role() == Role.SUPERVISOR && commune.provinceCode().equals(g.provinceCode()))) {
             return Optional.of(Sight.FULL_WITH_REPORTER);
         }
-        if (user.hasRole(Role.INTAKE) && reports.recordedBy(file.id(), user.getUsername())) {
-            return Optional.of(Sight.FULL_WITH_REPORTER);
-        }
         if (holds(user, Role.WORKER, commune) || holds(user, Role.CHAIR, commune)) {
             return Optional.of(Sight.FULL);
         }
-        if (holds(user, Role.POLICE, commune)) {
+        // police of a commune the case was referred to, wherever the case is now
+        java.util.Set<String> referredTo = police.referredPoliceCommunes(file.id());
+        if (user.user().grants().stream().anyMatch(g -> g.role() == Role.POLICE && referredTo.contains(g.communeCode()))) {
             return Optional.of(Sight.POLICE);
+        }
+        // the province police supervisor: police work of the province
+        if (!referredTo.isEmpty() && user.user().grants().stream().anyMatch(g -> g.role() == Role.POLICE_SUPERVISOR
+                && referredTo.stream().anyMatch(c -> directory.commune(c)
+                        .map(x -> x.provinceCode().equals(g.provinceCode())).orElse(false)))) {
+            return Optional.of(Sight.POLICE);
+        }
+        if (user.hasRole(Role.INTAKE) && reports.recordedBy(file.id(), user.getUsername())) {
+            return Optional.of(Sight.INTAKE);
         }
         return Optional.empty();
     }

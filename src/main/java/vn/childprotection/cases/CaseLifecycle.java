@@ -26,6 +26,11 @@ class CaseLifecycle implements CaseCallbacks {
     }
 
     @Override
+    public void separationEnded(UUID caseId) {
+        timeline.record(caseId, "SEPARATION_ENDED", null, null);
+    }
+
+    @Override
     public void reminder(UUID caseId, String stepType) {
         timeline.record(caseId, "REMINDER", stepType, null);
     }

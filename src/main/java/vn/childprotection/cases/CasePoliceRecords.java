@@ -2,12 +2,19 @@ package vn.childprotection.cases;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
-/** The police side of a case (acknowledgement, investigation outcome); the police feature implements it. */
+/** The police side of a case (referrals, forwarding, investigation outcomes); the police feature implements it. */
 public interface CasePoliceRecords {
 
     List<PoliceRecord> forCase(UUID caseId);
+
+    /** The communes whose police the case was referred to: their police liaisons may see it. */
+    Set<String> referredPoliceCommunes(UUID caseId);
+
+    /** A referral whose forwarding the police have not yet recorded: the case cannot close. */
+    boolean unacknowledgedReferral(UUID caseId);
 
     record PoliceRecord(String kind, String recordNumber, String officer, String outcome, String detail,
                         String recordedBy, Instant recordedAt) {

@@ -59,7 +59,7 @@ public class TimelineView {
 
     /** A code stored as detail (a channel, a police outcome) in words; any other detail as it is. */
     private String codeText(String detail, Locale locale) {
-        for (String kind : new String[] {"Channel", "Outcome"}) {
+        for (String kind : new String[] {"Channel", "Outcome", "ReferralSource"}) {
             String text = messages.getMessage("enum." + kind + "." + detail, null, null, locale);
             if (text != null) {
                 return text;

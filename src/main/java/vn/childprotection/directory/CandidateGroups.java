@@ -25,15 +25,28 @@ public final class CandidateGroups {
         return "police-" + communeCode;
     }
 
+    public static String policeSupervisor(String provinceCode) {
+        return "police-supervisor-" + provinceCode;
+    }
+
     public static String supervisor(String provinceCode) {
         return "supervisor-" + provinceCode;
     }
 
+    /** Groups of the police: commune police and the province police supervisors. */
+    public static boolean isPolice(String group) {
+        return group.startsWith("police-");
+    }
+
     /** The same role's group in the commune (or province) a case moved to. */
     public static String moved(String group, String communeCode, String provinceCode) {
+        if (isPolice(group)) {
+            // police work stays with the police of the place where the offence happened
+            return group;
+        }
         String role = group.substring(0, group.indexOf('-') + 1);
         return switch (role) {
-            case "worker-", "chair-", "police-" -> role + communeCode;
+            case "worker-", "chair-" -> role + communeCode;
             case "supervisor-" -> role + provinceCode;
             default -> group;
         };

@@ -58,6 +58,8 @@ public class DemoData {
             user("worker.b", "Phạm Thị Dung", hash, List.of(new RoleGrant(Role.WORKER, COMMUNE_B, null)));
             user("worker.c", "Hoàng Văn Em", hash, List.of(new RoleGrant(Role.WORKER, COMMUNE_C, null)));
             user("supervisor.p", "Vũ Thị Giang", hash, List.of(new RoleGrant(Role.SUPERVISOR, null, PROVINCE_P)));
+            user("police.supervisor.p", "Ngô Văn Khánh", hash,
+                    List.of(new RoleGrant(Role.POLICE_SUPERVISOR, null, PROVINCE_P)));
             user("supervisor.q", "Đỗ Văn Hải", hash, List.of(new RoleGrant(Role.SUPERVISOR, null, PROVINCE_Q)));
             user("admin", "Quản trị hệ thống", hash, List.of(new RoleGrant(Role.ADMIN, null, null)));
         });

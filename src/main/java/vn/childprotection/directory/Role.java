@@ -7,5 +7,7 @@ public enum Role {
     CHAIR,
     POLICE,
     SUPERVISOR,
+    /** Province police (Công an tỉnh): receives escalations of police deadlines. */
+    POLICE_SUPERVISOR,
     ADMIN
 }

@@ -10,6 +10,7 @@ public record RoleGrant(Role role, String communeCode, String provinceCode) {
             case CHAIR -> CandidateGroups.chair(communeCode);
             case POLICE -> CandidateGroups.police(communeCode);
             case SUPERVISOR -> CandidateGroups.supervisor(provinceCode);
+            case POLICE_SUPERVISOR -> CandidateGroups.policeSupervisor(provinceCode);
             case INTAKE -> CandidateGroups.INTAKE;
             case ADMIN -> CandidateGroups.ADMIN;
         };

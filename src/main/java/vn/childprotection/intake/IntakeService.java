@@ -34,6 +34,7 @@ import vn.childprotection.web.FieldMessage;
 import vn.childprotection.web.InvalidInputException;
 import vn.childprotection.workflow.CaseStart;
 import vn.childprotection.workflow.CaseWorkflow;
+import vn.childprotection.workflow.ReportRouting;
 
 /** Records a report, opens its case and starts the case process: all in one transaction, or nothing. */
 @Service
@@ -80,9 +81,13 @@ public class IntakeService {
         ReportRequest.ChildInput c = request.child();
         Child child = new Child(name(c.fullName()), c.sex(), c.birthDate(), c.ageYears(), c.nationalId(),
                 blankToNull(c.ethnicity()), blankToNull(c.address()));
-        // a further report about a child whose case is open joins that case and calls for a fresh assessment
+        boolean crimeAtIntake = Boolean.TRUE.equals(request.crimeSuspected())
+                || request.harmTypes().contains(HarmType.SEXUAL_ABUSE) || request.harmTypes().contains(HarmType.TRAFFICKING);
+        ReportRouting routing = new ReportRouting(receivedAt, Boolean.TRUE.equals(request.immediateDanger()), crimeAtIntake,
+                request.channel() == Channel.POLICE);
+        // a further report about a child whose case is open joins that case and is triaged like the first
         Optional<CaseFile> open = cases.openCaseOf(commune.code(), child)
-                .filter(existing -> workflow.furtherReport(existing.caseNumber(), receivedAt));
+                .filter(existing -> workflow.furtherReport(existing.caseNumber(), routing));
         boolean joined = open.isPresent();
         CaseFile file = joined ? open.get() : cases.open(commune.code(), child);
 
@@ -100,14 +105,14 @@ public class IntakeService {
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         aggregates.insert(new Report(UUID.randomUUID(), file.id(), request.channel(), receivedAt, now, username,
                 harms, request.setting() == null ? Setting.UNKNOWN : request.setting(), request.description().strip(),
-                Boolean.TRUE.equals(request.immediateDanger()), caregiver,
+                Boolean.TRUE.equals(request.immediateDanger()), Boolean.TRUE.equals(request.crimeSuspected()), caregiver,
                 a == null ? null : new Report.Abuser(a.relationship(), blankToNull(a.fullName()), a.ageYears()),
                 reporter));
 
         timeline.record(file.id(), "REPORT_RECEIVED", request.channel().name(), username);
         if (!joined) {
             workflow.startCase(new CaseStart(file.id(), file.caseNumber(), commune.code(), commune.provinceCode(),
-                    receivedAt));
+                    routing));
         }
         // last: the audit chain's lock is held only from here to the commit
         audit.record("REPORT", file.id(), joined ? "joined the open case" : "opened the case");

@@ -9,7 +9,7 @@ import org.springframework.data.relational.core.mapping.Embedded;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
-/** A report (Mau 01): who said what, when, about which child. Never changed once recorded. */
+/** A report (Mẫu 01): who said what, when, about which child. Never changed once recorded. */
 @Table("report")
 record Report(
         @Id UUID id,
@@ -22,6 +22,7 @@ record Report(
         Setting setting,
         String description,
         boolean immediateDanger,
+        boolean crimeSuspected,
         boolean allegedAbuserIsCaregiver,
         @Embedded.Nullable(prefix = "abuser_") Abuser abuser,
         @Embedded.Nullable(prefix = "reporter_") Reporter reporter) {

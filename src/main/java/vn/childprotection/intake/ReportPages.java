@@ -41,7 +41,8 @@ import vn.childprotection.web.InvalidInputException;
 @PageController
 class ReportPages {
 
-    private static final Set<String> YES_NO = Set.of("immediateDanger", "allegedAbuserIsCaregiver", "reporter.anonymous");
+    private static final Set<String> YES_NO = Set.of("immediateDanger", "crimeSuspected", "allegedAbuserIsCaregiver",
+            "reporter.anonymous");
 
     private final IntakeService intake;
     private final CaseFileService cases;

@@ -14,7 +14,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import vn.childprotection.cases.Child;
 
-/** The body of POST /api/reports (Mau 01), as fixed by API.md. */
+/** The body of POST /api/reports (Mẫu 01), as fixed by API.md. */
 public record ReportRequest(
         @NotNull(message = "{validation.required}") Channel channel,
         OffsetDateTime receivedAt,
@@ -25,6 +25,8 @@ public record ReportRequest(
         Setting setting,
         @NotBlank(message = "{validation.required}") @Size(max = 10000, message = "{validation.tooLong}") String description,
         Boolean immediateDanger,
+        /** The intake officer sees signs of a crime ("dấu hiệu tội phạm"): the police referral starts with the report. */
+        Boolean crimeSuspected,
         Boolean allegedAbuserIsCaregiver,
         @Valid AbuserInput allegedAbuser,
         @Valid ReporterInput reporter) {

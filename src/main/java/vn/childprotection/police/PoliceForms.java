@@ -1,9 +1,17 @@
 package vn.childprotection.police;
 
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
 import java.util.Map;
+import java.util.UUID;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.i18n.LocaleContextHolder;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -11,24 +19,52 @@ import jakarta.validation.constraints.Size;
 import vn.childprotection.tasks.OpenTask;
 import vn.childprotection.tasks.TaskForm;
 import vn.childprotection.tasks.TaskType;
+import vn.childprotection.web.InvalidInputException;
+import vn.childprotection.workflow.CaseWorkflow;
+import vn.childprotection.workflow.ProcessIds;
 
-/** The police liaison's two tasks: acknowledge the referral, record the investigation outcome. */
+/** The police liaison's two tasks: record the report and forward it, record the investigation outcome. */
 @Configuration
 class PoliceForms {
 
+    /** Circular 43/2021 Art. 5: recorded and forwarded to the investigation agency within 24 hours. */
     record Acknowledge(
+            @NotBlank(message = "{validation.required}") @Size(max = 200, message = "{validation.tooLong}") String agency,
+            @NotNull(message = "{validation.required}") LocalDateTime forwardedAt,
             @NotBlank(message = "{validation.required}") @Size(max = 50, message = "{validation.tooLong}") String recordNumber,
             @NotBlank(message = "{validation.required}") @Size(max = 200, message = "{validation.tooLong}") String officer) {
     }
 
-    /** API.md: {"outcome": "CASE_OPENED | NOT_OPENED | SUSPENDED | TRANSFERRED", "detail": "..."}. */
+    /**
+     * API.md: {"outcome": "CASE_OPENED | NOT_OPENED | SUSPENDED | TRANSFERRED", "detail": "..."}, and the
+     * outcomes that may follow; an extension names the decision that granted it.
+     */
     record OutcomeForm(
             @NotNull(message = "{validation.required}") Outcome outcome,
-            @Size(max = 4000, message = "{validation.tooLong}") String detail) {
+            @Size(max = 4000, message = "{validation.tooLong}") String detail,
+            @Size(max = 100, message = "{validation.tooLong}") String decisionReference) {
+    }
+
+    /** CPC Art. 147: 2 months for a complex case, extended once more; no third extension. */
+    static final int MAX_EXTENSIONS = 2;
+
+    private final PoliceRecords records;
+    private final CaseWorkflow workflow;
+    private final MessageSource messages;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    PoliceForms(PoliceRecords records, CaseWorkflow workflow, MessageSource messages, Clock clock,
+                @Value("${child-protection.zone}") ZoneId zone) {
+        this.records = records;
+        this.workflow = workflow;
+        this.messages = messages;
+        this.clock = clock;
+        this.zone = zone;
     }
 
     @Bean
-    TaskForm<Acknowledge> policeAcknowledgeForm(PoliceRecords records) {
+    TaskForm<Acknowledge> policeAcknowledgeForm() {
         return new TaskForm<>() {
             @Override
             public TaskType type() {
@@ -42,15 +78,24 @@ class PoliceForms {
 
             @Override
             public Map<String, Object> complete(OpenTask task, Acknowledge form, String username) {
-                records.acknowledged(task.caseId(), task.taskId(), form.recordNumber().strip(), form.officer().strip(),
-                        username);
-                return Map.of();
+                PoliceRecords.Referral referral = referralOf(task);
+                var forwardedAt = form.forwardedAt().atZone(zone).toInstant();
+                if (forwardedAt.isAfter(clock.instant())) {
+                    throw new InvalidInputException("forwardedAt", text("validation.future"));
+                }
+                if (forwardedAt.isBefore(referral.referredAt().minusSeconds(60))) {
+                    throw new InvalidInputException("forwardedAt", text("validation.beforeReferral"));
+                }
+                records.forwarded(task.caseId(), referral.id(), task.taskId(), form.agency().strip(), forwardedAt,
+                        form.recordNumber().strip(), form.officer().strip(), username);
+                // the 20 days of Art. 147 count from the forwarding
+                return Map.of(ProcessIds.VAR_FORWARDED_AT, Date.from(forwardedAt));
             }
         };
     }
 
     @Bean
-    TaskForm<OutcomeForm> policeOutcomeForm(PoliceRecords records) {
+    TaskForm<OutcomeForm> policeOutcomeForm() {
         return new TaskForm<>() {
             @Override
             public TaskType type() {
@@ -64,9 +109,39 @@ class PoliceForms {
 
             @Override
             public Map<String, Object> complete(OpenTask task, OutcomeForm form, String username) {
-                records.outcome(task.caseId(), task.taskId(), form.outcome(), form.detail(), username);
-                return Map.of();
+                PoliceRecords.Referral referral = referralOf(task);
+                checkExtension(form, referral, true);
+                records.outcome(task.caseId(), referral.id(), task.taskId(), form.outcome(), blankToNull(form.detail()),
+                        blankToNull(form.decisionReference()), username);
+                return Map.of(ProcessIds.VAR_OUTCOME, form.outcome().name());
             }
         };
+    }
+
+    /** An extension needs its decision, a referral still under investigation and fewer than two before it. */
+    void checkExtension(OutcomeForm form, PoliceRecords.Referral referral, boolean underInvestigation) {
+        if (form.outcome() != Outcome.EXTENDED) {
+            return;
+        }
+        if (form.decisionReference() == null || form.decisionReference().isBlank()) {
+            throw new InvalidInputException("decisionReference", text("validation.required"));
+        }
+        if (!underInvestigation || referral.extensions() >= MAX_EXTENSIONS) {
+            throw new InvalidInputException("outcome", text("police.noFurtherExtension"));
+        }
+    }
+
+    private PoliceRecords.Referral referralOf(OpenTask task) {
+        UUID id = workflow.referralOf(task.taskId())
+                .orElseThrow(() -> new IllegalStateException("Police task " + task.taskId() + " has no referral"));
+        return records.referral(id).orElseThrow();
+    }
+
+    private String text(String key) {
+        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -2,43 +2,111 @@ package vn.childprotection.police;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import vn.childprotection.cases.CasePoliceRecords;
+import vn.childprotection.cases.Timeline;
+import vn.childprotection.workflow.PoliceCallbacks;
 
-/** The police_record table: acknowledgements and outcomes of police referrals. */
+/** The police_referral and police_record tables: referrals, their forwarding and outcomes. */
 @Repository
-class PoliceRecords implements CasePoliceRecords {
+class PoliceRecords implements CasePoliceRecords, PoliceCallbacks {
+
+    /** One referral as stored. */
+    record Referral(UUID id, UUID caseId, String policeCommuneCode, Instant referredAt, Instant forwardedAt,
+                    int extensions) {
+    }
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final Timeline timeline;
 
-    PoliceRecords(JdbcClient jdbc, Clock clock) {
+    PoliceRecords(JdbcClient jdbc, Clock clock, Timeline timeline) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.timeline = timeline;
     }
 
-    void acknowledged(UUID caseId, String taskId, String recordNumber, String officer, String username) {
-        insert(caseId, taskId, "ACKNOWLEDGED", recordNumber, officer, null, null, username);
-    }
-
-    void outcome(UUID caseId, String taskId, Outcome outcome, String detail, String username) {
-        insert(caseId, taskId, "OUTCOME", null, null, outcome.name(), detail, username);
-    }
-
-    private void insert(UUID caseId, String taskId, String kind, String recordNumber, String officer, String outcome,
-                        String detail, String username) {
+    @Override
+    public void referred(UUID referralId, UUID caseId, String policeCommuneCode, Source source) {
         jdbc.sql("""
-                        insert into police_record (id, case_id, task_id, kind, record_number, officer, outcome, detail,
-                            recorded_by, recorded_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(UUID.randomUUID(), caseId, taskId, kind, recordNumber, officer, outcome, detail, username,
-                        Timestamp.from(clock.instant()))
+                        insert into police_referral (id, case_id, police_commune_code, source, referred_at)
+                        values (?, ?, ?, ?, ?)""")
+                .params(referralId, caseId, policeCommuneCode, source.name(), Timestamp.from(clock.instant()))
                 .update();
+        timeline.record(caseId, "POLICE_REFERRAL", source.name(), null);
+    }
+
+    @Override
+    public void investigationExtended(UUID referralId, Instant newDueAt) {
+        jdbc.sql("update police_referral set investigation_due_at = ?, extensions = extensions + 1 where id = ?")
+                .params(Timestamp.from(newDueAt), referralId).update();
+    }
+
+    void forwarded(UUID caseId, UUID referralId, String taskId, String agency, Instant forwardedAt, String recordNumber,
+                   String officer, String username) {
+        jdbc.sql("update police_referral set forwarded_at = ?, agency = ?, record_number = ? where id = ?")
+                .params(Timestamp.from(forwardedAt), agency, recordNumber, referralId).update();
+        jdbc.sql("""
+                        insert into police_record (id, case_id, referral_id, task_id, kind, record_number, officer, agency,
+                            forwarded_at, recorded_by, recorded_at)
+                        values (?, ?, ?, ?, 'ACKNOWLEDGED', ?, ?, ?, ?, ?, ?)""")
+                .params(UUID.randomUUID(), caseId, referralId, taskId, recordNumber, officer, agency,
+                        Timestamp.from(forwardedAt), username, Timestamp.from(clock.instant()))
+                .update();
+    }
+
+    void outcome(UUID caseId, UUID referralId, String taskId, Outcome outcome, String detail, String decisionReference,
+                 String username) {
+        jdbc.sql("""
+                        insert into police_record (id, case_id, referral_id, task_id, kind, outcome, detail, decision_reference,
+                            recorded_by, recorded_at)
+                        values (?, ?, ?, ?, 'OUTCOME', ?, ?, ?, ?, ?)""")
+                .params(UUID.randomUUID(), caseId, referralId, taskId, outcome.name(), detail, decisionReference,
+                        username, Timestamp.from(clock.instant()))
+                .update();
+    }
+
+    Optional<Referral> referral(UUID referralId) {
+        return jdbc.sql("select " + REFERRAL_COLUMNS + " from police_referral where id = ?").param(referralId)
+                .query(PoliceRecords::referralRow).optional();
+    }
+
+    /** The case's referrals, oldest first. */
+    List<Referral> referrals(UUID caseId) {
+        return jdbc.sql("select " + REFERRAL_COLUMNS + " from police_referral where case_id = ? order by referred_at, id")
+                .param(caseId).query(PoliceRecords::referralRow).list();
+    }
+
+    private static final String REFERRAL_COLUMNS =
+            "id, case_id, police_commune_code, referred_at, forwarded_at, extensions";
+
+    private static Referral referralRow(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        Timestamp forwarded = rs.getTimestamp(5);
+        return new Referral(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                rs.getTimestamp(4).toInstant(), forwarded == null ? null : forwarded.toInstant(), rs.getInt(6));
+    }
+
+    @Override
+    public Set<String> referredPoliceCommunes(UUID caseId) {
+        return new HashSet<>(jdbc.sql("select distinct police_commune_code from police_referral where case_id = ?")
+                .param(caseId).query(String.class).list());
+    }
+
+    @Override
+    public boolean unacknowledgedReferral(UUID caseId) {
+        return jdbc.sql("""
+                        select count(*) from police_referral r where r.case_id = ? and r.forwarded_at is null
+                        and not exists (select 1 from police_record o where o.referral_id = r.id and o.kind = 'OUTCOME')""")
+                .param(caseId).query(Long.class).single() > 0;
     }
 
     @Override

@@ -79,6 +79,8 @@ public class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/reports").hasAnyRole("INTAKE", "WORKER", "POLICE")
                         .requestMatchers(HttpMethod.POST, "/api/cases/*/police-outcome").hasRole("POLICE")
+                        .requestMatchers(HttpMethod.POST, "/api/cases/*/police-referrals")
+                        .hasAnyRole("WORKER", "CHAIR", "SUPERVISOR")
                         .requestMatchers(HttpMethod.POST, "/api/cases/*/transfer").hasRole("SUPERVISOR")
                         .requestMatchers(HttpMethod.GET, "/api/cases/*/access-log").hasRole("SUPERVISOR")
                         .requestMatchers("/api/audit/**").hasRole("ADMIN")

@@ -20,7 +20,8 @@ class SignInPages {
         if (user.hasRole(Role.SUPERVISOR)) {
             return "redirect:/oversight";
         }
-        if (user.hasRole(Role.WORKER) || user.hasRole(Role.CHAIR) || user.hasRole(Role.POLICE)) {
+        if (user.hasRole(Role.WORKER) || user.hasRole(Role.CHAIR) || user.hasRole(Role.POLICE)
+                || user.hasRole(Role.POLICE_SUPERVISOR)) {
             return "redirect:/tasks";
         }
         if (user.hasRole(Role.INTAKE)) {

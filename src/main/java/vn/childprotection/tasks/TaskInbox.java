@@ -134,6 +134,10 @@ public class TaskInbox {
     /** The case moved to another commune: its open tasks go to the same roles there, unassigned. */
     public void moveCase(UUID caseId, String communeCode, String provinceCode) {
         for (OpenTask task : forCase(caseId)) {
+            if (CandidateGroups.isPolice(task.candidateGroup())) {
+                // police work stays with the police of the place where the offence happened
+                continue;
+            }
             jdbc.sql("""
                             update task_inbox set commune_code = ?, province_code = ?, candidate_group = ?, assignee = null
                             where task_id = ?""")

@@ -2,6 +2,7 @@ package vn.childprotection.web;
 
 import java.lang.reflect.RecordComponent;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
 
@@ -21,7 +22,8 @@ import jakarta.validation.constraints.Size;
 public record FormField(String name, Kind kind, String enumType, List<String> options, int maxLength,
                         boolean required) {
 
-    public enum Kind { YES_NO, CHOICE, DATE, TEXT, LONG_TEXT }
+    /** DATE_TIME is a local date and time in the business time zone (a {@code LocalDateTime} field). */
+    public enum Kind { YES_NO, CHOICE, DATE, DATE_TIME, TEXT, LONG_TEXT }
 
     /** Fields longer than this get a text area. */
     private static final int SHORT_TEXT = 500;
@@ -47,6 +49,9 @@ public record FormField(String name, Kind kind, String enumType, List<String> op
         }
         if (type == LocalDate.class) {
             return new FormField(c.getName(), Kind.DATE, null, List.of(), 0, required);
+        }
+        if (type == LocalDateTime.class) {
+            return new FormField(c.getName(), Kind.DATE_TIME, null, List.of(), 0, required);
         }
         return new FormField(c.getName(), max > 0 && max <= SHORT_TEXT ? Kind.TEXT : Kind.LONG_TEXT, null, List.of(),
                 max, required);

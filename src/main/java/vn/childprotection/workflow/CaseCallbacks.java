@@ -10,4 +10,7 @@ public interface CaseCallbacks {
 
     /** A deadline is near: the case timeline shows a reminder about the step. */
     void reminder(UUID caseId, String stepType);
+
+    /** The child went home: the temporary separation ended. */
+    void separationEnded(UUID caseId);
 }

@@ -1,7 +1,8 @@
 package vn.childprotection.workflow;
 
-import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 /** The one port through which features drive the engine. Calls join the caller's transaction. */
 public interface CaseWorkflow {
@@ -18,20 +19,28 @@ public interface CaseWorkflow {
     void complete(String taskId, Map<String, Object> variables);
 
     /**
-     * The investigation outcome reached the case outside the police task: ends the case's police referral.
+     * The investigation outcome reached a referral outside the police task (from a police system or the
+     * liaison): the referral's open step takes it, as the outcome task would.
      *
-     * @return false when no police referral of the case is waiting for an outcome
+     * @return false when the referral's process has ended: the outcome is a later one (reopened,
+     *         prosecuted, a court decision), only recorded
      */
-    boolean policeOutcomeArrived(String caseNumber);
+    boolean policeOutcomeArrived(UUID referralId, String outcome, String username);
 
     /**
-     * Another report about the child of an open case: a fresh initial assessment, due by the deadline
-     * counted from this report's receipt.
+     * Another report about the child of an open case: triaged like the first, a fresh initial
+     * assessment counted from this report's receipt.
      *
      * @return false when the case's process cannot take it (no running case process)
      */
-    boolean furtherReport(String caseNumber, Instant receivedAt);
+    boolean furtherReport(String caseNumber, ReportRouting report);
 
-    /** The child moved: the case's processes and open tasks now belong to another commune. */
+    /** The police referral a police task belongs to. */
+    Optional<UUID> referralOf(String taskId);
+
+    /** A worker refers the case to the police of its commune at a later step; a new referral every time. */
+    UUID referToPolice(String caseNumber, UUID caseId, String communeCode, String provinceCode);
+
+    /** The child moved: the case's processes and open tasks now belong to another commune; police work stays. */
     void transfer(String caseNumber, String communeCode, String provinceCode);
 }

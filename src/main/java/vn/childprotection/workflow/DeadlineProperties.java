@@ -16,19 +16,24 @@ public record DeadlineProperties(ZoneId zone, Map<String, Rule> deadlines) {
         REPORT_RECEIVED,
         /** The moment the step starts (its task is created, its timer is set). */
         STEP_STARTED,
-        /** When the commune chair decided temporary separation (Mau 07). */
-        SEPARATION_DECIDED
+        /** When the commune chair decided temporary separation (Mẫu 07). */
+        SEPARATION_DECIDED,
+        /** When the commune police forwarded the matter to the investigation agency (Circular 43/2021 Art. 5). */
+        FORWARDED,
+        /** The investigation deadline in force, which an extension moves (CPC Art. 147). */
+        INVESTIGATION_DUE
     }
 
     /**
-     * Either a {@code duration} (hours, days: ISO-8601) or a number of {@code workingDays}; optionally a
-     * reminder {@code remindBefore} the deadline.
+     * One of a {@code duration} (hours, days: ISO-8601), a number of {@code workingDays} or of calendar
+     * {@code months}; optionally a reminder {@code remindBefore} the deadline.
      */
-    public record Rule(Duration duration, Integer workingDays, Anchor anchor, Duration remindBefore) {
+    public record Rule(Duration duration, Integer workingDays, Integer months, Anchor anchor, Duration remindBefore) {
 
         public Rule {
-            if ((duration == null) == (workingDays == null)) {
-                throw new IllegalArgumentException("A deadline needs either a duration or working-days, not both");
+            int kinds = (duration == null ? 0 : 1) + (workingDays == null ? 0 : 1) + (months == null ? 0 : 1);
+            if (kinds != 1) {
+                throw new IllegalArgumentException("A deadline needs exactly one of duration, working-days or months");
             }
             if (anchor == null) {
                 throw new IllegalArgumentException("A deadline needs the anchor it counts from");

@@ -32,9 +32,13 @@ public class Deadlines {
 
     /** When to remind: the configured time before the deadline (the deadline itself if none is set). */
     public Date reminder(String name, VariableScope scope) {
+        return before(name, due(name, scope));
+    }
+
+    /** The reminder of the named deadline before a due moment held in the process, e.g. an extended one. */
+    public Date before(String name, Date due) {
         DeadlineProperties.Rule rule = rule(name);
-        Instant due = due(name, anchor(rule, scope));
-        return Date.from(rule.remindBefore() == null ? due : due.minus(rule.remindBefore()));
+        return rule.remindBefore() == null ? due : Date.from(due.toInstant().minus(rule.remindBefore()));
     }
 
     public Instant due(String name, Instant anchor) {
@@ -43,6 +47,9 @@ public class Deadlines {
             return anchor.plus(rule.duration());
         }
         ZonedDateTime start = anchor.atZone(properties.zone());
+        if (rule.months() != null) {
+            return start.plusMonths(rule.months()).toInstant();
+        }
         return calendar.get().plusWorkingDays(start.toLocalDate(), rule.workingDays())
                 .atTime(start.toLocalTime()).atZone(properties.zone()).toInstant();
     }
@@ -59,6 +66,8 @@ public class Deadlines {
         return switch (rule.anchor()) {
             case REPORT_RECEIVED -> moment(scope, ProcessIds.VAR_RECEIVED_AT);
             case SEPARATION_DECIDED -> moment(scope, ProcessIds.VAR_SEPARATION_STARTED_AT);
+            case FORWARDED -> moment(scope, ProcessIds.VAR_FORWARDED_AT);
+            case INVESTIGATION_DUE -> moment(scope, ProcessIds.VAR_INVESTIGATION_DUE_AT);
             // the engine's clock, so that process tests can travel in time
             case STEP_STARTED -> ClockUtil.getCurrentTime().toInstant();
         };

@@ -30,7 +30,8 @@ class TaskEventBridge {
         // tasks of other processes (deployed from Cockpit, or a benchmark's raw copy) are not case work
         String definition = task.getProcessDefinitionId();
         String key = definition == null ? "" : definition.substring(0, Math.max(0, definition.indexOf(':')));
-        if (!key.equals(ProcessIds.CASE_PROCESS) && !key.equals(ProcessIds.POLICE_PROCESS)) {
+        if (!key.equals(ProcessIds.CASE_PROCESS) && !key.equals(ProcessIds.POLICE_PROCESS)
+                && !key.equals(ProcessIds.ESCALATION_PROCESS)) {
             return;
         }
         WorkTaskEvent event = switch (task.getEventName()) {
@@ -67,7 +68,8 @@ class TaskEventBridge {
                 instant(task.getCreateTime()),
                 instant(task.getDueDate()),
                 task.getPriority(),
-                ProcessIds.escalatedStep(task.getTaskDefinitionKey()).orElse(null));
+                // an escalation task says which step it is about
+                (String) task.getVariable(ProcessIds.VAR_STEP));
     }
 
     private static Instant instant(Date date) {

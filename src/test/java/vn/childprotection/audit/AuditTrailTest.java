@@ -27,7 +27,7 @@ class AuditTrailTest extends ApiTestBase {
     void everyReadAndChangeOfACaseIsLoggedForTheSupervisorNewestFirst() {
         String caseId = openCase(COMMUNE_A);
         get("worker.a", "/api/cases/" + caseId);
-        get("police.a", "/api/cases/" + caseId + "/timeline");
+        get("chair.a", "/api/cases/" + caseId + "/timeline");
         String taskId = taskOf(caseId, "INITIAL_ASSESSMENT");
         post("worker.a", "/api/tasks/" + taskId + "/claim", null);
         get("worker.b", "/api/cases/" + caseId); // outside jurisdiction: nothing read, nothing logged
@@ -38,7 +38,7 @@ class AuditTrailTest extends ApiTestBase {
         assertThat(log.body().findValuesAsText("action"))
                 .containsExactly("READ_ACCESS_LOG", "TASK_CLAIM", "READ_TIMELINE", "READ_CASE", "REPORT");
         assertThat(log.body().findValuesAsText("username"))
-                .containsExactly("supervisor.p", "worker.a", "police.a", "worker.a", "intake");
+                .containsExactly("supervisor.p", "worker.a", "chair.a", "worker.a", "intake");
         assertThat(log.body().get(0).get("at").asText()).isNotBlank();
         assertThat(jdbc.sql("select remote_addr from audit_event where case_id = ? and action = 'READ_CASE'")
                 .param(java.util.UUID.fromString(caseId)).query(String.class).single()).isNotBlank();

@@ -100,7 +100,9 @@ class CaseWalkBrowserTest extends BrowserTestBase {
         // the police acknowledge the referral and record the outcome; they see no assessment
         signIn("police.a", "demo");
         claim(caseNumber, "POLICE_ACKNOWLEDGE");
-        complete(Map.of("recordNumber", "CA-15/2026", "officer", "Thượng úy Nguyễn Văn Hùng"));
+        complete(Map.of("agency", "Cơ quan CSĐT Công an TP Hà Nội", "forwardedAt",
+                java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).withSecond(0).withNano(0).toString(),
+                "recordNumber", "CA-15/2026", "officer", "Thượng úy Nguyễn Văn Hùng"));
         claim(caseNumber, "POLICE_OUTCOME");
         complete(Map.of("outcome", "CASE_OPENED", "detail", "Đã khởi tố vụ án"));
         browser.get(caseUrl);
@@ -111,7 +113,8 @@ class CaseWalkBrowserTest extends BrowserTestBase {
         // the worker carries out the measures, assesses risk and needs, meets, drafts the plan
         signIn("worker.a", "demo");
         claim(caseNumber, "EMERGENCY_ACTION");
-        complete(Map.of("actionsTaken", "Đã đưa trẻ đi khám và đến nhà bà ngoại", "childSafe", "true"));
+        complete(Map.of("actionsTaken", "Đã đưa trẻ đi khám và đến nhà bà ngoại", "policeTookPart", "true",
+                "healthFacilityTookPart", "true", "childSafe", "true"));
         claim(caseNumber, "RISK_NEEDS_ASSESSMENT");
         complete(Map.of("riskLevel", "HIGH", "needs", "Hỗ trợ tâm lý, y tế, trợ giúp pháp lý"));
         claim(caseNumber, "CASE_MEETING");
@@ -130,7 +133,8 @@ class CaseWalkBrowserTest extends BrowserTestBase {
         reviewFallsDue(caseNumber);
         signIn("worker.a", "demo");
         claim(caseNumber, "PLAN_REVIEW");
-        complete(Map.of("riskLevel", "LOW", "recommendation", "CLOSE", "summary", "Trẻ ổn định, không còn nguy cơ"));
+        complete(Map.of("remainingHarm", "LOW", "abuserAccess", "LOW", "careSettingObstacles", "LOW",
+                "selfProtection", "MEDIUM", "recommendation", "CLOSE", "summary", "Trẻ ổn định, không còn nguy cơ"));
         signIn("chair.a", "demo");
         claim(caseNumber, "CLOSURE_APPROVAL");
         complete(Map.of("approved", "true"));
@@ -274,7 +278,8 @@ class CaseWalkBrowserTest extends BrowserTestBase {
             case "radio" -> browser.findElement(By.cssSelector("input[name='" + name + "'][value='" + value + "']")).click();
             case "select" -> new Select(field).selectByValue(value);
             // the date picker's typed format follows the browser's language; set the ISO value it submits
-            case "date" -> ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", field, value);
+            case "date", "datetime-local" ->
+                    ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", field, value);
             default -> {
                 field.clear();
                 field.sendKeys(value);

@@ -37,7 +37,7 @@ class IntakeApiTest extends ApiTestBase {
         assertThat(jdbc.sql("select count(*) from ACT_RU_EXECUTION where BUSINESS_KEY_ = ? and PARENT_ID_ is null")
                 .param(caseNumber).query(Long.class).single()).isEqualTo(1);
 
-        // the commune's worker finds the assessment, due 12 hours after receipt
+        // the commune's worker finds the assessment, due 6 hours after receipt (time left for emergency protection)
         Reply inbox = get("worker.a", "/api/tasks?size=200");
         var task = findTask(inbox, caseId);
         assertThat(task).as("task in worker.a's inbox").isNotNull();
@@ -45,7 +45,7 @@ class IntakeApiTest extends ApiTestBase {
         assertThat(task.get("caseNumber").asText()).isEqualTo(caseNumber);
         assertThat(task.get("assignee").isNull()).isTrue();
         assertThat(OffsetDateTime.parse(task.get("dueAt").asText()).toInstant())
-                .isEqualTo(receivedAt.plusHours(12).toInstant());
+                .isEqualTo(receivedAt.plusHours(6).toInstant());
         assertThat(task.get("overdue").asBoolean()).isFalse();
     }
 

@@ -40,8 +40,8 @@ class OverdueApiTest extends ApiTestBase {
                 assertThat(task.get("type").asText()).isEqualTo("INITIAL_ASSESSMENT");
                 assertThat(task.get("communeCode").asText()).isEqualTo(COMMUNE_A);
                 assertThat(task.get("name").asText()).startsWith("Đánh giá ban đầu");
-                assertThat(Duration.parse(task.get("overdueBy").asText())).isBetween(Duration.ofHours(2).plusMinutes(59),
-                        Duration.ofHours(3).plusMinutes(5));
+                assertThat(Duration.parse(task.get("overdueBy").asText())).isBetween(Duration.ofHours(8).plusMinutes(59),
+                        Duration.ofHours(9).plusMinutes(5));
             }
         }
         assertThat(get("supervisor.q", "/api/oversight/overdue?size=200").body().findValuesAsText("caseNumber"))

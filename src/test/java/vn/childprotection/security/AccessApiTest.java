@@ -76,10 +76,11 @@ class AccessApiTest extends ApiTestBase {
         }
     }
 
+    /** A case not referred to the police: the commune's police liaison does not see it (DOMAIN.md, need to know). */
     @ParameterizedTest(name = "{0} reads a case of commune A: {1}")
     @CsvSource({
-            "worker.a, 200", "chair.a, 200", "police.a, 200", "supervisor.p, 200", "intake, 200",
-            "worker.b, 404", "worker.c, 404", "supervisor.q, 404", "admin, 404"})
+            "worker.a, 200", "chair.a, 200", "police.a, 404", "supervisor.p, 200", "intake, 200",
+            "worker.b, 404", "worker.c, 404", "supervisor.q, 404", "police.supervisor.p, 404", "admin, 404"})
     void caseFileIsShownOnlyWithinJurisdiction(String user, int status) {
         String caseId = openCase(COMMUNE_A);
         assertThat(get(user, "/api/cases/" + caseId).status()).isEqualTo(status);

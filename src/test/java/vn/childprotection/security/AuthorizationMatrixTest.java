@@ -38,7 +38,7 @@ class AuthorizationMatrixTest extends ApiTestBase {
     /** The demo users, one per role; commune staff belong to commune A, the supervisor to province P. */
     enum Who {
         ANONYMOUS(null), INTAKE("intake"), WORKER("worker.a"), CHAIR("chair.a"), POLICE("police.a"),
-        SUPERVISOR("supervisor.p"), ADMIN("admin");
+        SUPERVISOR("supervisor.p"), POLICE_SUPERVISOR("police.supervisor.p"), ADMIN("admin");
 
         final String username;
 
@@ -46,13 +46,18 @@ class AuthorizationMatrixTest extends ApiTestBase {
             this.username = username;
         }
 
-        /** The user's jurisdiction: which of the three cases exists for them. */
+        /** The user's jurisdiction: which of the three cases exists for them (police: once referred to them). */
         boolean sees(Where where) {
             return switch (this) {
                 case INTAKE, WORKER, CHAIR, POLICE -> where == Where.OWN_COMMUNE;
-                case SUPERVISOR -> where != Where.OTHER_PROVINCE;
+                case SUPERVISOR, POLICE_SUPERVISOR -> where != Where.OTHER_PROVINCE;
                 case ANONYMOUS, ADMIN -> false;
             };
+        }
+
+        /** The police see a case only once it is referred to them. */
+        boolean police() {
+            return this == POLICE || this == POLICE_SUPERVISOR;
         }
 
         boolean worksCases() {
@@ -143,6 +148,10 @@ class AuthorizationMatrixTest extends ApiTestBase {
                         "/api/cases/" + referredCase(where, fresh) + "/police-outcome",
                         Map.of("outcome", "NOT_OPENED", "detail", "Không đủ căn cứ khởi tố"), null),
                 byJurisdiction(who -> who == Who.POLICE, 204)));
+        rules.put("POST /api/cases/{caseId}/police-referrals", new Rule(
+                (who, where, fresh) -> new Request(HttpMethod.POST,
+                        "/api/cases/" + plainCase(where, fresh) + "/police-referrals", null, null),
+                byJurisdiction(who -> Set.of(Who.WORKER, Who.CHAIR, Who.SUPERVISOR).contains(who), 201)));
         rules.put("POST /api/tasks/{taskId}/claim", new Rule(task("claim", false), candidates(200)));
         rules.put("POST /api/tasks/{taskId}/unclaim", new Rule(task("unclaim", true), candidates(200)));
         rules.put("POST /api/tasks/{taskId}/complete", new Rule(task("complete", true), candidates(204)));
@@ -168,7 +177,8 @@ class AuthorizationMatrixTest extends ApiTestBase {
                         "description", "Trẻ bị bỏ mặc"), null).asForm(),
                 formPost((who, where) -> reporters.status(who, where) == 200 ? 302 : reporters.status(who, where))));
         rules.put("GET /cases/{caseId}", new Rule(
-                (who, where, fresh) -> new Request(HttpMethod.GET, "/cases/" + plainCase(where, false), null, null),
+                (who, where, fresh) -> new Request(HttpMethod.GET, "/cases/" + (who.police() ? referredCase(where, false)
+                        : plainCase(where, false)), null, null),
                 byJurisdiction(who -> true, 200)));
         rules.put("GET /oversight", new Rule(get(w -> "/oversight"), only(Who.SUPERVISOR, 200)));
         return rules;
@@ -291,8 +301,8 @@ class AuthorizationMatrixTest extends ApiTestBase {
     }
 
     private Cell caseGet(String suffix) {
-        return (who, where, fresh) -> new Request(HttpMethod.GET, "/api/cases/" + plainCase(where, false) + suffix,
-                null, null);
+        return (who, where, fresh) -> new Request(HttpMethod.GET, "/api/cases/"
+                + (who.police() ? referredCase(where, false) : plainCase(where, false)) + suffix, null, null);
     }
 
     /** The task each role works: the worker's assessment, the chair's emergency decision, the police referral. */
@@ -311,7 +321,9 @@ class AuthorizationMatrixTest extends ApiTestBase {
                 case POLICE -> {
                     caseId = referredCase(where, fresh);
                     type = "POLICE_ACKNOWLEDGE";
-                    form = Map.of("recordNumber", "CA-77/2026", "officer", "Thượng úy Phạm Văn Hải");
+                    form = Map.of("agency", "Cơ quan CSĐT Công an tỉnh", "forwardedAt",
+                            java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).withNano(0).toString(),
+                            "recordNumber", "CA-77/2026", "officer", "Thượng úy Phạm Văn Hải");
                 }
                 default -> {
                     caseId = plainCase(where, fresh);

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 
 import vn.childprotection.ApiTestBase;
 
-/** Police see what a referral needs; the reporter's identity only intake officers and supervisors, when named. */
+/**
+ * Police see what a referral needs, and only cases referred to them; intake officers the reports they took;
+ * the reporter's identity only intake officers and supervisors, when named.
+ */
 class NeedToKnowTest extends ApiTestBase {
 
     private static final String REPORTER = "Trần Văn Nam";
@@ -52,7 +55,44 @@ class NeedToKnowTest extends ApiTestBase {
         assertThat(file.body().toString()).doesNotContain(ASSESSMENT_NOTE, "Nhà bà ngoại", REPORTER, PHONE);
 
         Reply timeline = get("police.a", "/api/cases/" + caseId + "/timeline");
-        assertThat(timeline.body().findValuesAsText("type")).containsExactly("REPORT_RECEIVED", "POLICE_ACKNOWLEDGE");
+        assertThat(timeline.body().findValuesAsText("type"))
+                .containsExactlyInAnyOrder("REPORT_RECEIVED", "POLICE_REFERRAL", "POLICE_ACKNOWLEDGE");
+    }
+
+    @Test
+    void policeDoNotSeeACaseOfTheirCommuneUntilItIsReferredToThem() {
+        String caseId = openCase(COMMUNE_A);
+
+        assertThat(get("police.a", "/api/cases/" + caseId).status()).isEqualTo(404);
+        assertThat(get("police.a", "/api/cases/" + caseId + "/timeline").status()).isEqualTo(404);
+        assertThat(post("police.a", "/api/cases/" + caseId + "/police-outcome", Map.of("outcome", "NOT_OPENED")).status())
+                .isEqualTo(404);
+
+        assertThat(post("worker.a", "/api/cases/" + caseId + "/police-referrals", null).status()).isEqualTo(201);
+        assertThat(get("police.a", "/api/cases/" + caseId).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theIntakeOfficerSeesTheReportsTheyTookWithTheCaseNumberAndStatusOnly() {
+        String caseId = referredCase(false);
+        Map<String, Object> further = report(COMMUNE_A);
+        further.put("child", Map.of("fullName", get("worker.a", "/api/cases/" + caseId).body().at("/child/fullName").asText(),
+                "sex", "FEMALE", "birthDate", "2017-05-02"));
+
+        Reply file = get("intake", "/api/cases/" + caseId);
+
+        assertThat(file.status()).isEqualTo(200);
+        assertThat(file.body().get("caseNumber").asText()).isNotBlank();
+        assertThat(file.body().get("status").asText()).isEqualTo("OPEN");
+        assertThat(file.body().get("reports")).hasSize(1);
+        assertThat(file.body().get("initialAssessments")).isEmpty();
+        assertThat(file.body().get("forms")).isEmpty();
+        assertThat(file.body().get("police")).isEmpty();
+        assertThat(file.body().get("notes")).isEmpty();
+        assertThat(file.body().get("openTasks")).isEmpty();
+        assertThat(file.body().toString()).doesNotContain(ASSESSMENT_NOTE, "Nhà bà ngoại");
+        assertThat(get("intake", "/api/cases/" + caseId + "/timeline").body().findValuesAsText("type"))
+                .containsOnly("REPORT_RECEIVED");
     }
 
     @Test

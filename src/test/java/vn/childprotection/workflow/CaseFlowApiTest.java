@@ -29,15 +29,27 @@ class CaseFlowApiTest extends ApiTestBase {
         report.put("allegedAbuser", Map.of("relationship", "STEP_PARENT"));
         String caseId = post("intake", "/api/reports", report).body().get("caseId").asText();
 
+        assertThat(inboxTask("police.a", caseId, "POLICE_ACKNOWLEDGE")).as("police at once, before any assessment")
+                .isNotNull();
+        var assessment = inboxTask("worker.a", caseId, "INITIAL_ASSESSMENT");
+        assertThat(OffsetDateTime.parse(assessment.get("dueAt").asText()).toInstant())
+                .as("2 hours for a report of immediate danger").isEqualTo(receivedAt.plusHours(2).toInstant());
+        assertThat(assessment.get("priority").asInt()).isEqualTo(ProcessIds.PRIORITY_IMMEDIATE_DANGER);
+
         complete("worker.a", caseId, "INITIAL_ASSESSMENT", Map.of("dangerLevel", "HIGH", "immediateDanger", true,
                 "crimeSuspected", true, "summary", "Trẻ bị cha dượng xâm hại, đang ở cùng nhà."));
 
+        var action = inboxTask("worker.a", caseId, "EMERGENCY_ACTION");
+        assertThat(action).as("the worker acts at once").isNotNull();
+        assertThat(OffsetDateTime.parse(action.get("dueAt").asText()).toInstant())
+                .isEqualTo(receivedAt.plusHours(12).toInstant());
         var decision = inboxTask("chair.a", caseId, "EMERGENCY_DECISION");
         assertThat(decision).as("chair's emergency decision").isNotNull();
         assertThat(OffsetDateTime.parse(decision.get("dueAt").asText()).toInstant())
                 .isEqualTo(receivedAt.plusHours(12).toInstant());
         assertThat(decision.get("priority").asInt()).isEqualTo(90);
-        assertThat(inboxTask("police.a", caseId, "POLICE_ACKNOWLEDGE")).as("police referral").isNotNull();
+        assertThat(get("police.a", "/api/tasks?size=200").body().findValuesAsText("caseId").stream()
+                .filter(caseId::equals)).as("one referral, not a second from the triage").hasSize(1);
         assertThat(inboxTask("worker.c", caseId, "EMERGENCY_DECISION")).isNull();
         assertThat(inboxTask("worker.c", caseId, "POLICE_ACKNOWLEDGE")).isNull();
         assertThat(get("worker.c", "/api/cases/" + caseId).status()).isEqualTo(404);
@@ -52,8 +64,11 @@ class CaseFlowApiTest extends ApiTestBase {
         complete("chair.a", caseId, "EMERGENCY_DECISION", Map.of("measures", "Đưa trẻ đến nhà bà ngoại",
                 "separation", true, "placement", "Nhà bà ngoại, thôn 3"));
         complete("worker.a", caseId, "EMERGENCY_ACTION", Map.of("actionsTaken", "Đã đưa trẻ đi khám và đến nơi an toàn",
+                "policeTookPart", true, "healthFacilityTookPart", true, "evidenceKept", "Giấy khám thương tích",
                 "childSafe", true));
-        complete("police.a", caseId, "POLICE_ACKNOWLEDGE", Map.of("recordNumber", "CA-123/2026", "officer", "Đại úy Lê Văn Cường"));
+        complete("police.a", caseId, "POLICE_ACKNOWLEDGE", Map.of("agency", "Cơ quan CSĐT Công an TP Hà Nội",
+                "forwardedAt", java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).withNano(0).toString(),
+                "recordNumber", "CA-123/2026", "officer", "Đại úy Lê Văn Cường"));
         complete("police.a", caseId, "POLICE_OUTCOME", Map.of("outcome", "CASE_OPENED", "detail", "Khởi tố vụ án"));
         complete("worker.a", caseId, "RISK_NEEDS_ASSESSMENT", Map.of("riskLevel", "HIGH", "needs", "Tâm lý, y tế"));
         complete("worker.a", caseId, "CASE_MEETING", Map.of("heldOn", java.time.LocalDate.now().toString(),
@@ -67,8 +82,10 @@ class CaseFlowApiTest extends ApiTestBase {
         complete("chair.a", caseId, "PLAN_APPROVAL", Map.of("approved", true));
 
         reviewIsDue(caseId);
-        complete("worker.a", caseId, "PLAN_REVIEW", Map.of("riskLevel", "LOW", "recommendation", "CLOSE",
-                "summary", "Trẻ ổn định, không còn nguy cơ"));
+        Reply closeWithHighRisk = completeReply("worker.a", caseId, "PLAN_REVIEW", review("CLOSE", "HIGH"));
+        assertThat(closeWithHighRisk.status()).isEqualTo(400);
+        assertThat(closeWithHighRisk.body().get("errors").findValuesAsText("field")).containsExactly("recommendation");
+        complete("worker.a", caseId, "PLAN_REVIEW", review("CLOSE", "LOW"));
         complete("chair.a", caseId, "CLOSURE_APPROVAL", Map.of("approved", true));
 
         Reply caseFile = get("supervisor.p", "/api/cases/" + caseId);
@@ -90,12 +107,135 @@ class CaseFlowApiTest extends ApiTestBase {
                 .noneMatch(title -> title.contains("null") || title.contains("HOTLINE_111"));
         for (var entry : timeline.body()) {
             assertThat(entry.get("title").asText()).as("title of %s", entry.get("type")).isNotBlank();
-            if (!entry.get("type").asText().equals("REPORT_RECEIVED") && !entry.get("type").asText().equals("CASE_CLOSED")) {
+            if (!entry.get("dueAt").isNull()) {
                 assertThat(entry.get("doneAt").isNull()).as("%s done", entry.get("type")).isFalse();
                 assertThat(entry.get("overdue").asBoolean()).as("%s on time", entry.get("type")).isFalse();
             }
         }
         assertThat(timeline.body().findValuesAsText("type").stream().filter("PLAN_DRAFT"::equals)).hasSize(2);
+        assertThat(types).contains("POLICE_REFERRAL", "SEPARATION_REVIEW");
+    }
+
+    /** Mẫu 06: the four criteria, the last one rated as given. */
+    private static Map<String, Object> review(String recommendation, String selfProtection) {
+        return Map.of("remainingHarm", "LOW", "abuserAccess", "LOW", "careSettingObstacles", "MEDIUM",
+                "selfProtection", selfProtection, "recommendation", recommendation, "summary", "Trẻ ổn định");
+    }
+
+    @Test
+    void theChairCannotCloseACaseWhosePoliceReferralIsNotYetAcknowledged() {
+        String caseId = openCase(COMMUNE_A);
+        complete("worker.a", caseId, "INITIAL_ASSESSMENT", Map.of("dangerLevel", "LOW", "immediateDanger", false,
+                "crimeSuspected", false, "summary", "Ổn định"));
+        Reply referred = post("worker.a", "/api/cases/" + caseId + "/police-referrals", null);
+        assertThat(referred.status()).as("a worker refers the case at a later step").isEqualTo(201);
+        assertThat(inboxTask("police.a", caseId, "POLICE_ACKNOWLEDGE")).isNotNull();
+        assertThat(post("police.a", "/api/cases/" + caseId + "/police-referrals", null).status()).isEqualTo(403);
+        complete("worker.a", caseId, "RISK_NEEDS_ASSESSMENT", Map.of("riskLevel", "LOW", "needs", "Tư vấn"));
+        complete("worker.a", caseId, "CASE_MEETING", Map.of("heldOn", java.time.LocalDate.now().toString(),
+                "participants", "Chủ tịch xã, gia đình", "minutes", "Thống nhất"));
+        complete("worker.a", caseId, "PLAN_DRAFT", Map.of("goals", "Trẻ an toàn", "activities", "Tư vấn"));
+        complete("chair.a", caseId, "PLAN_APPROVAL", Map.of("approved", true));
+        reviewIsDue(caseId);
+        complete("worker.a", caseId, "PLAN_REVIEW", review("CLOSE", "LOW"));
+
+        Reply refused = completeReply("chair.a", caseId, "CLOSURE_APPROVAL", Map.of("approved", true));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().get("errors").findValuesAsText("field")).containsExactly("approved");
+        assertThat(get("chair.a", "/api/cases/" + caseId).body().get("status").asText()).isEqualTo("OPEN");
+        complete("chair.a", caseId, "CLOSURE_APPROVAL", Map.of("approved", false, "reason", "Chờ công an"));
+        assertThat(inboxTask("worker.a", caseId, "PLAN_DRAFT")).as("a refused closure goes back to a new plan").isNotNull();
+    }
+
+    @Test
+    void immediateDangerInAFurtherReportDuringThePlanStartsEmergencyAndPoliceFromThatReport() {
+        String nationalId = String.format("%012d", Math.abs(System.nanoTime()) % 1_000_000_000_000L);
+        Map<String, Object> first = report(COMMUNE_A);
+        first.put("child", Map.of("fullName", newChildName(), "sex", "FEMALE", "nationalId", nationalId));
+        String caseId = post("intake", "/api/reports", first).body().get("caseId").asText();
+        complete("worker.a", caseId, "INITIAL_ASSESSMENT", Map.of("dangerLevel", "LOW", "immediateDanger", false,
+                "crimeSuspected", false, "summary", "Ổn định"));
+        complete("worker.a", caseId, "RISK_NEEDS_ASSESSMENT", Map.of("riskLevel", "LOW", "needs", "Tư vấn"));
+        complete("worker.a", caseId, "CASE_MEETING", Map.of("heldOn", java.time.LocalDate.now().toString(),
+                "participants", "Chủ tịch xã, gia đình", "minutes", "Thống nhất"));
+        complete("worker.a", caseId, "PLAN_DRAFT", Map.of("goals", "Trẻ an toàn", "activities", "Tư vấn"));
+        complete("chair.a", caseId, "PLAN_APPROVAL", Map.of("approved", true));
+
+        OffsetDateTime secondReceivedAt = OffsetDateTime.now(ZoneOffset.ofHours(7)).minusMinutes(40).withNano(0);
+        Map<String, Object> second = report(COMMUNE_A);
+        second.put("receivedAt", secondReceivedAt.toString());
+        second.put("immediateDanger", true);
+        second.put("child", Map.of("sex", "FEMALE", "nationalId", nationalId));
+        assertThat(post("intake", "/api/reports", second).body().get("joinedExistingCase").asBoolean()).isTrue();
+        var reassessment = inboxTask("worker.a", caseId, "INITIAL_ASSESSMENT");
+        assertThat(OffsetDateTime.parse(reassessment.get("dueAt").asText()).toInstant())
+                .isEqualTo(secondReceivedAt.plusHours(2).toInstant());
+        complete("worker.a", caseId, "INITIAL_ASSESSMENT", Map.of("dangerLevel", "HIGH", "immediateDanger", true,
+                "crimeSuspected", true, "summary", "Trẻ lại bị đánh, đang gặp nguy hiểm"));
+
+        var decision = inboxTask("chair.a", caseId, "EMERGENCY_DECISION");
+        var action = inboxTask("worker.a", caseId, "EMERGENCY_ACTION");
+        assertThat(OffsetDateTime.parse(decision.get("dueAt").asText()).toInstant())
+                .isEqualTo(secondReceivedAt.plusHours(12).toInstant());
+        assertThat(OffsetDateTime.parse(action.get("dueAt").asText()).toInstant())
+                .isEqualTo(secondReceivedAt.plusHours(12).toInstant());
+        assertThat(inboxTask("police.a", caseId, "POLICE_ACKNOWLEDGE")).as("police referral open").isNotNull();
+    }
+
+    @Test
+    void twoChildrenWithTheSameNameAndBirthDateInTwoProvincesHaveTwoCases() {
+        String name = newChildName();
+        Map<String, Object> first = report(COMMUNE_A);
+        first.put("child", Map.of("fullName", name, "sex", "MALE", "birthDate", "2016-06-01"));
+        Map<String, Object> second = report(COMMUNE_C);
+        second.put("child", Map.of("fullName", name, "sex", "MALE", "birthDate", "2016-06-01"));
+
+        Reply a = post("intake", "/api/reports", first);
+        Reply c = post("intake", "/api/reports", second);
+
+        assertThat(c.body().get("caseId").asText()).isNotEqualTo(a.body().get("caseId").asText());
+        assertThat(c.body().get("joinedExistingCase").asBoolean()).isFalse();
+        assertThat(get("worker.c", "/api/cases/" + c.body().get("caseId").asText()).body().get("reports")).hasSize(1);
+        assertThat(get("worker.a", "/api/cases/" + a.body().get("caseId").asText()).body().get("reports")).hasSize(1);
+    }
+
+    @Test
+    void theSameNationalIdJoinsTheChildsOpenCaseInAnotherCommune() {
+        String nationalId = String.format("%012d", Math.abs(System.nanoTime() + 7) % 1_000_000_000_000L);
+        Map<String, Object> first = report(COMMUNE_A);
+        first.put("child", Map.of("sex", "MALE", "nationalId", nationalId));
+        String caseId = post("intake", "/api/reports", first).body().get("caseId").asText();
+        Map<String, Object> second = report(COMMUNE_C);
+        second.put("child", Map.of("sex", "MALE", "nationalId", nationalId));
+
+        Reply joined = post("intake", "/api/reports", second);
+
+        assertThat(joined.body().get("caseId").asText()).isEqualTo(caseId);
+        assertThat(get("worker.a", "/api/tasks?size=200").body().findValuesAsText("caseId").stream().filter(caseId::equals))
+                .as("the fresh assessment in the commune holding the case").hasSize(2);
+    }
+
+    @Test
+    void policeDeadlinesGoToTheProvincePoliceSupervisorAndPoliceWorkStaysWhenTheChildMoves() {
+        String caseId = openCase(COMMUNE_A);
+        complete("worker.a", caseId, "INITIAL_ASSESSMENT", Map.of("dangerLevel", "MEDIUM", "immediateDanger", false,
+                "crimeSuspected", true, "summary", "Nghi có dấu hiệu tội phạm."));
+        String policeProcess = jdbc.sql("""
+                        select e.ID_ from ACT_RU_EXECUTION e join case_file c on c.case_number = e.BUSINESS_KEY_
+                        where c.id = ? and e.PARENT_ID_ is null and e.PROC_DEF_ID_ like 'PoliceReferral:%'""")
+                .param(java.util.UUID.fromString(caseId)).query(String.class).single();
+
+        management.executeJob(management.createJobQuery().processInstanceId(policeProcess)
+                .activityId(ProcessIds.overdueTimerOf(ProcessIds.TASK_POLICE_ACKNOWLEDGE)).singleResult().getId());
+
+        assertThat(inboxTask("police.supervisor.p", caseId, "ESCALATION")).isNotNull();
+        assertThat(inboxTask("chair.a", caseId, "ESCALATION")).isNull();
+        assertThat(post("supervisor.p", "/api/cases/" + caseId + "/transfer", Map.of("communeCode", COMMUNE_B)).status())
+                .isEqualTo(204);
+        assertThat(inboxTask("police.a", caseId, "POLICE_ACKNOWLEDGE")).as("stays with the police of the place").isNotNull();
+        assertThat(get("police.a", "/api/cases/" + caseId).status()).isEqualTo(200);
+        assertThat(inboxTask("worker.b", caseId, "RISK_NEEDS_ASSESSMENT")).isNotNull();
     }
 
     @Test
@@ -120,9 +260,15 @@ class CaseFlowApiTest extends ApiTestBase {
                 .contains("POLICE_OUTCOME");
 
         long stored = count("police_record");
-        Reply again = post("police.a", "/api/cases/" + caseId + "/police-outcome", Map.of("outcome", "CASE_OPENED"));
-        assertThat(again.status()).as("no referral waits any more").isEqualTo(409);
-        assertThat(count("police_record")).isEqualTo(stored);
+        Reply extended = post("police.a", "/api/cases/" + caseId + "/police-outcome",
+                Map.of("outcome", "EXTENDED", "decisionReference", "QĐ 12"));
+        assertThat(extended.status()).as("an ended investigation is not extended").isEqualTo(400);
+        Reply again = post("police.a", "/api/cases/" + caseId + "/police-outcome",
+                Map.of("outcome", "REOPENED", "detail", "Phục hồi giải quyết"));
+        assertThat(again.status()).as("a later outcome of the same referral is appended").isEqualTo(204);
+        assertThat(count("police_record")).isEqualTo(stored + 1);
+        assertThat(get("worker.a", "/api/cases/" + caseId).body().get("police").findValuesAsText("outcome"))
+                .containsExactly("NOT_OPENED", "REOPENED");
     }
 
     @Test
@@ -153,7 +299,7 @@ class CaseFlowApiTest extends ApiTestBase {
         }
         assertThat(dueDates).as("the first assessment and a fresh one").hasSize(2);
         assertThat(dueDates.stream().map(d -> OffsetDateTime.parse(d).toInstant()))
-                .contains(secondReceivedAt.plusHours(12).toInstant());
+                .contains(secondReceivedAt.plusHours(6).toInstant());
         Reply caseFile = get("worker.a", "/api/cases/" + caseId);
         assertThat(caseFile.body().get("reports").findValuesAsText("channel")).containsExactly("HOTLINE_111", "SCHOOL");
     }
@@ -219,8 +365,16 @@ class CaseFlowApiTest extends ApiTestBase {
 
         fireTimer(caseNumber, ProcessIds.overdueTimerOf(ProcessIds.TASK_INITIAL_ASSESSMENT));
 
+        assertThat(inboxTask("chair.a", caseId, "ESCALATION")).as("the commune chair first").isNotNull();
+        assertThat(inboxTask("supervisor.p", caseId, "ESCALATION")).isNull();
+        String escalationProcess = jdbc.sql("""
+                        select ID_ from ACT_RU_EXECUTION
+                        where BUSINESS_KEY_ = ? and PARENT_ID_ is null and PROC_DEF_ID_ like 'DeadlineEscalation:%'""")
+                .param(caseNumber).query(String.class).single();
+        management.executeJob(management.createJobQuery().processInstanceId(escalationProcess)
+                .activityId(ProcessIds.TIMER_SECOND_LEVEL).singleResult().getId());
         var escalation = inboxTask("supervisor.p", caseId, "ESCALATION");
-        assertThat(escalation).as("supervisor of the province told").isNotNull();
+        assertThat(escalation).as("then the supervisor of the province").isNotNull();
         assertThat(inboxTask("supervisor.q", caseId, "ESCALATION")).isNull();
         assertThat(inboxTask("worker.a", caseId, "INITIAL_ASSESSMENT")).as("the work stays open").isNotNull();
         var timeline = get("worker.a", "/api/cases/" + caseId + "/timeline").body();
@@ -228,7 +382,10 @@ class CaseFlowApiTest extends ApiTestBase {
                 .filter(e -> e.get("type").asText().equals("ESCALATION")).findFirst().orElseThrow();
         assertThat(missed.get("title").asText()).contains("Đánh giá ban đầu");
 
-        complete("supervisor.p", caseId, "ESCALATION", Map.of("note", "Đã gọi điện nhắc cán bộ xã"));
+        String taskId = escalation.get("taskId").asText();
+        assertThat(post("supervisor.p", "/api/tasks/" + taskId + "/claim", null).status()).isEqualTo(200);
+        assertThat(post("supervisor.p", "/api/tasks/" + taskId + "/complete", Map.of("note", "Đã gọi điện nhắc cán bộ xã"))
+                .status()).isEqualTo(204);
         assertThat(get("supervisor.p", "/api/cases/" + caseId).body().get("notes").findValuesAsText("text"))
                 .containsExactly("Đã gọi điện nhắc cán bộ xã");
     }

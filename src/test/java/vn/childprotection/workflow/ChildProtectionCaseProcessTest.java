@@ -2,16 +2,17 @@ package vn.childprotection.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -27,18 +28,18 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The case and police models with the triage table, on a standalone engine, with the deadlines and
- * holidays configured for the application. Every path, every timer, every escalation.
+ * The case, police and escalation models with the triage table, on a standalone engine, started through
+ * the application's own port, with the deadlines and holidays configured for the application. Every
+ * path, every timer, every escalation; time travels with the engine's clock.
  */
 @Deployment(resources = {"processes/child-protection-case.bpmn", "processes/police-referral.bpmn",
-        "processes/danger-triage.dmn"})
+        "processes/deadline-escalation.bpmn", "processes/danger-triage.dmn"})
 class ChildProtectionCaseProcessTest {
 
     @RegisterExtension
@@ -48,11 +49,15 @@ class ChildProtectionCaseProcessTest {
     private static final Instant RECEIVED_AT = Instant.parse("2026-11-23T01:00:00Z");
     private static final Instant TWELVE_HOURS_LATER = RECEIVED_AT.plus(Duration.ofHours(12));
     private static final String CASE_NUMBER = "CP-2026-000001";
+    private static final ZoneId HANOI = ZoneId.of("Asia/Ho_Chi_Minh");
 
-    /** What the process told the case file. */
-    static final class RecordingCallbacks implements CaseCallbacks {
+    /** What the process told the case file and the police records. */
+    static final class RecordingCallbacks implements CaseCallbacks, PoliceCallbacks {
         final List<UUID> closed = new ArrayList<>();
         final List<String> reminders = new ArrayList<>();
+        final List<UUID> separationsEnded = new ArrayList<>();
+        final List<Source> referrals = new ArrayList<>();
+        final List<Instant> extendedTo = new ArrayList<>();
 
         @Override
         public void caseClosed(UUID caseId) {
@@ -63,18 +68,41 @@ class ChildProtectionCaseProcessTest {
         public void reminder(UUID caseId, String stepType) {
             reminders.add(stepType);
         }
+
+        @Override
+        public void separationEnded(UUID caseId) {
+            separationsEnded.add(caseId);
+        }
+
+        @Override
+        public void referred(UUID referralId, UUID caseId, String policeCommuneCode, Source source) {
+            referrals.add(source);
+        }
+
+        @Override
+        public void investigationExtended(UUID referralId, Instant newDueAt) {
+            extendedTo.add(newDueAt);
+        }
     }
 
     private final RecordingCallbacks callbacks = new RecordingCallbacks();
     private final UUID caseId = UUID.randomUUID();
+    private CaseWorkflow workflow;
 
     @BeforeEach
     void setUp() {
         BpmnAwareTests.init(engine.getProcessEngine());
-        Mocks.register("deadlines", ConfiguredDeadlines.fromApplicationYml());
+        Deadlines deadlines = ConfiguredDeadlines.fromApplicationYml();
+        PoliceReferralStarter referrals = new PoliceReferralStarter(callbacks);
+        Mocks.register("deadlines", deadlines);
         Mocks.register("dangerTriage", new DangerTriageDelegate(engine.getProcessEngine().getDecisionService()));
         Mocks.register("closeCase", new CloseCaseDelegate(callbacks));
         Mocks.register("reminders", new Reminders(callbacks));
+        Mocks.register("policeReferrals", referrals);
+        Mocks.register("escalations", new Escalations());
+        Mocks.register("separations", new Separations(callbacks));
+        Mocks.register("investigations", new Investigations(deadlines, callbacks));
+        workflow = new CamundaCaseWorkflow(runtimeService(), taskService(), referrals);
         now(RECEIVED_AT.plus(Duration.ofHours(1)));
     }
 
@@ -84,145 +112,289 @@ class ChildProtectionCaseProcessTest {
         Mocks.reset();
     }
 
-    // ---- the first part: report, initial assessment, 12 hours ----
+    // ---- the initial assessment leaves time for the emergency (item 3) ----
 
     @Test
-    void reportWaitsForTheCommuneWorkersInitialAssessmentDueTwelveHoursAfterReceipt() {
-        ProcessInstance pi = startCase();
+    void initialAssessmentIsDueSixHoursAfterReceiptNotAfterEntry() {
+        ProcessInstance pi = startCase(false, false);
 
         assertThat(pi).isStarted().isWaitingAt(ProcessIds.TASK_INITIAL_ASSESSMENT);
-        assertThat(task(pi, ProcessIds.TASK_INITIAL_ASSESSMENT)).hasCandidateGroup("worker-00004").isNotAssigned()
-                .hasDueDate(Date.from(TWELVE_HOURS_LATER));
+        Task assessment = task(pi, ProcessIds.TASK_INITIAL_ASSESSMENT);
+        assertThat(assessment).hasCandidateGroup("worker-00004").isNotAssigned()
+                .hasDueDate(Date.from(RECEIVED_AT.plus(Duration.ofHours(6))));
+        assertThat(assessment.getPriority()).isEqualTo(50);
+        assertThat(timer(pi, ProcessIds.overdueTimerOf(ProcessIds.TASK_INITIAL_ASSESSMENT)).getDuedate())
+                .isEqualTo(Date.from(RECEIVED_AT.plus(Duration.ofHours(6))));
         assertThat(pi.getBusinessKey()).isEqualTo(CASE_NUMBER);
     }
 
     @Test
-    void timerIsSetForTwelveHoursAfterReceiptNotAfterEntry() {
-        ProcessInstance pi = startCase();
+    void reportOfImmediateDangerIsAssessedWithinTwoHoursAtTheHighestPriority() {
+        ProcessInstance pi = startCase(true, false);
 
-        assertThat(timer(pi, ProcessIds.overdueTimerOf(ProcessIds.TASK_INITIAL_ASSESSMENT)).getDuedate())
-                .isEqualTo(Date.from(TWELVE_HOURS_LATER));
+        Task assessment = task(pi, ProcessIds.TASK_INITIAL_ASSESSMENT);
+        assertThat(assessment).hasDueDate(Date.from(RECEIVED_AT.plus(Duration.ofHours(2))));
+        assertThat(assessment.getPriority()).isEqualTo(ProcessIds.PRIORITY_IMMEDIATE_DANGER);
+    }
+
+    // ---- two levels of escalation (item 9) ----
+
+    @Test
+    void missedAssessmentGoesToTheChairThenTwoHoursLaterToTheSupervisorAndStaysOpen() {
+        ProcessInstance pi = startCase(false, false);
+
+        ProcessInstance escalation = escalates(pi, ProcessIds.TASK_INITIAL_ASSESSMENT);
+        Task first = task(escalation, ProcessIds.TASK_ESCALATE_FIRST_LEVEL);
+        assertThat(first).hasCandidateGroup("chair-00004");
+        assertThat(first.getPriority()).isEqualTo(95);
+        // the escalation has its own deadline: one working day (Tuesday 24 November is Culture Day)
+        assertThat(first.getDueDate().toInstant()).isEqualTo(OffsetDateTime.parse("2026-11-25T14:00:01+07:00").toInstant());
+        assertThat(taskQuery().processInstanceId(escalation.getId()).taskCandidateGroup("supervisor-01").count()).isZero();
+
+        Job secondLevel = timer(escalation, ProcessIds.TIMER_SECOND_LEVEL);
+        assertThat(secondLevel.getDuedate().toInstant())
+                .isEqualTo(RECEIVED_AT.plus(Duration.ofHours(6)).plusSeconds(1).plus(Duration.ofHours(2)));
+        now(secondLevel.getDuedate().toInstant());
+        execute(secondLevel);
+
+        assertThat(task(escalation, ProcessIds.TASK_ESCALATE_SECOND_LEVEL)).hasCandidateGroup("supervisor-01");
+        assertThat(task(pi, ProcessIds.TASK_INITIAL_ASSESSMENT)).as("the step stays open").isNotNull();
+        assertThat(runtimeService().getVariable(escalation.getId(), ProcessIds.VAR_STEP)).isEqualTo("INITIAL_ASSESSMENT");
     }
 
     @Test
-    void missedAssessmentDeadlineEscalatesToTheProvinceSupervisorAndTheAssessmentStaysOpen() {
-        ProcessInstance pi = startCase();
-
-        escalates(pi, ProcessIds.TASK_INITIAL_ASSESSMENT);
+    void stepDoneAfterTheChairWasToldDoesNotReachTheSupervisor() {
+        ProcessInstance pi = startCase(false, false);
+        ProcessInstance escalation = escalates(pi, ProcessIds.TASK_INITIAL_ASSESSMENT);
 
         assess(pi, "LOW", false, false);
-        assertThat(pi).isWaitingAt(ProcessIds.TASK_RISK_NEEDS_ASSESSMENT);
+        Job secondLevel = timer(escalation, ProcessIds.TIMER_SECOND_LEVEL);
+        now(secondLevel.getDuedate().toInstant());
+        execute(secondLevel);
+
+        assertThat(taskQuery().processInstanceId(escalation.getId()).taskDefinitionKey(ProcessIds.TASK_ESCALATE_SECOND_LEVEL)
+                .count()).isZero();
+        assertThat(task(escalation, ProcessIds.TASK_ESCALATE_FIRST_LEVEL)).hasCandidateGroup("chair-00004");
     }
 
     @Test
-    void reportEnteredAfterTheDeadlineEscalatesAtOnce() {
-        now(TWELVE_HOURS_LATER.plus(Duration.ofHours(3)));
-        ProcessInstance pi = startCase();
-
-        Job overdue = timer(pi, ProcessIds.overdueTimerOf(ProcessIds.TASK_INITIAL_ASSESSMENT));
-        assertThat(overdue.getDuedate()).isBefore(ClockUtil.getCurrentTime());
-        execute(overdue);
-        assertThat(pi).isWaitingAt(ProcessIds.TASK_INITIAL_ASSESSMENT,
-                ProcessIds.escalationOf(ProcessIds.TASK_INITIAL_ASSESSMENT));
-    }
-
-    // ---- triage ----
-
-    @Test
-    void lowDangerWithoutCrimeGoesStraightToRiskAssessmentWithoutPolice() {
-        ProcessInstance pi = startCase();
-
+    void laterStepsReachTheSupervisorOneWorkingDayAfterTheChair() {
+        ProcessInstance pi = startCase(false, false);
         assess(pi, "LOW", false, false);
 
-        assertThat(pi).hasPassed(ProcessIds.TASK_DANGER_TRIAGE, ProcessIds.END_NO_POLICE_REFERRAL)
-                .hasNotPassed(ProcessIds.TASK_EMERGENCY_DECISION)
-                .isWaitingAt(ProcessIds.TASK_RISK_NEEDS_ASSESSMENT)
-                .variables().containsEntry("emergency", false).containsEntry("policeReferral", false)
-                .containsEntry("priority", 40);
-        assertThat(task(pi, ProcessIds.TASK_RISK_NEEDS_ASSESSMENT)).hasCandidateGroup("worker-00004");
+        ProcessInstance escalation = escalates(pi, ProcessIds.TASK_RISK_NEEDS_ASSESSMENT);
+
+        Job secondLevel = timer(escalation, ProcessIds.TIMER_SECOND_LEVEL);
+        Instant firedAt = task(pi, ProcessIds.TASK_RISK_NEEDS_ASSESSMENT).getDueDate().toInstant().plusSeconds(1);
+        assertThat(secondLevel.getDuedate().toInstant()).isEqualTo(
+                ConfiguredDeadlines.fromApplicationYml().due("second-escalation", firedAt));
+        assertThat(Duration.between(firedAt, secondLevel.getDuedate().toInstant())).isGreaterThanOrEqualTo(Duration.ofDays(1));
+    }
+
+    // ---- police at once when intake shows a crime (item 5) ----
+
+    @Test
+    void sexualAbuseAtIntakeGoesToThePoliceAtOnceBeforeAnyAssessment() {
+        ProcessInstance pi = startCase(false, true);
+
+        assertThat(pi).isWaitingAt(ProcessIds.TASK_INITIAL_ASSESSMENT).hasPassed(ProcessIds.END_REFERRED_AT_INTAKE);
+        ProcessInstance police = referral();
+        assertThat(police).isWaitingAt(ProcessIds.TASK_POLICE_ACKNOWLEDGE);
+        assertThat(police.getBusinessKey()).isEqualTo(CASE_NUMBER);
+        assertThat(task(police, ProcessIds.TASK_POLICE_ACKNOWLEDGE)).hasCandidateGroup("police-00004")
+                .hasDueDate(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(24))));
+        assertThat(callbacks.referrals).containsExactly(PoliceCallbacks.Source.INTAKE);
+
+        // the assessment's triage does not start a second referral while this one is open
+        assess(pi, "MEDIUM", false, true);
         assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey(ProcessIds.POLICE_PROCESS).count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void reportTakenByThePoliceCountsTheirTwentyFourHoursFromReceipt() {
+        ProcessInstance pi = workflowStart(new ReportRouting(RECEIVED_AT, false, true, true));
+
+        assertThat(task(referral(), ProcessIds.TASK_POLICE_ACKNOWLEDGE))
+                .hasDueDate(Date.from(RECEIVED_AT.plus(Duration.ofHours(24))));
+        assertThat(pi).isWaitingAt(ProcessIds.TASK_INITIAL_ASSESSMENT);
+    }
+
+    // ---- the emergency branch (item 2) ----
+
+    @Test
+    void highDangerStartsTheWorkersEmergencyActionAtOnceWithoutAChairDecision() {
+        ProcessInstance pi = startCase(false, false);
+
+        assess(pi, "HIGH", false, false);
+
+        assertThat(pi).isWaitingAt(ProcessIds.TASK_EMERGENCY_ACTION, ProcessIds.TASK_RISK_NEEDS_ASSESSMENT)
+                .hasNotPassed(ProcessIds.TASK_EMERGENCY_DECISION);
+        assertThat(task(pi, ProcessIds.TASK_EMERGENCY_ACTION)).hasCandidateGroup("worker-00004")
+                .hasDueDate(Date.from(TWELVE_HOURS_LATER));
+        assertThat(taskQuery().processInstanceId(pi.getId()).taskDefinitionKey(ProcessIds.TASK_EMERGENCY_DECISION).count())
                 .isZero();
     }
 
     @Test
-    void immediateDangerAndSuspectedCrimeGiveTheChairAnEmergencyDecisionAndThePoliceTheReferral() {
-        ProcessInstance pi = startCase();
+    void immediateDangerStartsTheActionAndTheChairsDecisionTogetherWithinTwelveHoursOfReceipt() {
+        ProcessInstance pi = startCase(false, false);
 
-        assess(pi, "HIGH", true, true);
+        assess(pi, "MEDIUM", true, false);
 
-        assertThat(pi).isWaitingAt(ProcessIds.TASK_EMERGENCY_DECISION, ProcessIds.CALL_POLICE_REFERRAL);
+        assertThat(pi).isWaitingAt(ProcessIds.TASK_EMERGENCY_ACTION, ProcessIds.TASK_EMERGENCY_DECISION,
+                ProcessIds.TASK_RISK_NEEDS_ASSESSMENT);
         assertThat(task(pi, ProcessIds.TASK_EMERGENCY_DECISION)).hasCandidateGroup("chair-00004")
                 .hasDueDate(Date.from(TWELVE_HOURS_LATER));
+        assertThat(task(pi, ProcessIds.TASK_EMERGENCY_ACTION)).hasDueDate(Date.from(TWELVE_HOURS_LATER));
         assertThat(task(pi, ProcessIds.TASK_EMERGENCY_DECISION).getPriority()).isEqualTo(90);
-        ProcessInstance police = calledProcessInstance(ProcessIds.POLICE_PROCESS, pi);
-        assertThat(police).isWaitingAt(ProcessIds.TASK_POLICE_ACKNOWLEDGE);
-        assertThat(police.getBusinessKey()).isEqualTo(CASE_NUMBER);
-        Task acknowledge = taskQuery().processInstanceId(police.getId()).singleResult();
-        assertThat(acknowledge).hasCandidateGroup("police-00004")
-                .hasDueDate(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(24))));
-    }
-
-    @Test
-    void parentAsAbuserMeansEmergencyEvenWithoutImmediateDanger() {
-        ProcessInstance pi = startCase();
-
-        assess(pi, Map.of("dangerLevel", "MEDIUM", "caregiverAbuser", true));
-
-        assertThat(pi).isWaitingAt(ProcessIds.TASK_EMERGENCY_DECISION);
-    }
-
-    @Test
-    void sexualAbuseIsAlwaysReferredToThePolice() {
-        ProcessInstance pi = startCase();
-
-        assess(pi, Map.of("dangerLevel", "MEDIUM", "sexualAbuse", true));
-
-        assertThat(pi).isWaitingAt(ProcessIds.CALL_POLICE_REFERRAL, ProcessIds.TASK_RISK_NEEDS_ASSESSMENT);
-    }
-
-    // ---- emergency protection and separation ----
-
-    @Test
-    void emergencyWithSeparationRemindsTwoDaysBeforeTheFifteenDaysRunOut() {
-        ProcessInstance pi = startCase();
-        assess(pi, "HIGH", true, false);
+        escalates(pi, ProcessIds.TASK_EMERGENCY_ACTION);
         escalates(pi, ProcessIds.TASK_EMERGENCY_DECISION);
+    }
+
+    @Test
+    void parentAsAbuserMeansEmergencyAndTheChairsDecision() {
+        ProcessInstance pi = startCase(false, false);
+
+        assess(pi, Map.of("dangerLevel", "LOW", "caregiverAbuser", true));
+
+        assertThat(pi).isWaitingAt(ProcessIds.TASK_EMERGENCY_ACTION, ProcessIds.TASK_EMERGENCY_DECISION,
+                ProcessIds.TASK_RISK_NEEDS_ASSESSMENT);
+    }
+
+    @Test
+    void childNotYetSafeKeepsTheActionOpenAndAlertsTheChairAndTheSupervisorAtOnce() {
+        ProcessInstance pi = startCase(false, false);
+        assess(pi, "HIGH", false, false);
+
+        complete(task(pi, ProcessIds.TASK_EMERGENCY_ACTION), Map.of(ProcessIds.VAR_CHILD_SAFE, false));
+
+        assertThat(task(pi, ProcessIds.TASK_EMERGENCY_ACTION)).as("a further attempt").isNotNull();
+        ProcessInstance alert = escalationOf(pi, ProcessIds.TASK_EMERGENCY_ACTION);
+        assertThat(task(alert, ProcessIds.TASK_ESCALATE_FIRST_LEVEL)).hasCandidateGroup("chair-00004");
+        Job atOnce = timer(alert, ProcessIds.TIMER_SECOND_LEVEL);
+        assertThat(atOnce.getDuedate()).isEqualTo(ClockUtil.getCurrentTime());
+        execute(atOnce);
+        assertThat(task(alert, ProcessIds.TASK_ESCALATE_SECOND_LEVEL)).hasCandidateGroup("supervisor-01");
+
+        complete(task(pi, ProcessIds.TASK_EMERGENCY_ACTION), Map.of(ProcessIds.VAR_CHILD_SAFE, true));
+        assertThat(taskQuery().processInstanceId(pi.getId()).taskDefinitionKey(ProcessIds.TASK_EMERGENCY_ACTION).count()).isZero();
+    }
+
+    // ---- separation is bounded (item 4) ----
+
+    @Test
+    void separationLeftAloneEscalatesOnDayFifteenAfterAReminderOnDayThirteen() {
+        ProcessInstance pi = startCase(false, false);
+        assess(pi, "HIGH", true, false);
         Instant decidedAt = RECEIVED_AT.plus(Duration.ofHours(5));
         now(decidedAt);
-        complete(task(pi, ProcessIds.TASK_EMERGENCY_DECISION), Variables.createVariables()
-                .putValue("separated", true).putValue("separationStartedAt", Date.from(decidedAt)));
+        separate(pi, decidedAt);
 
-        assertThat(task(pi, ProcessIds.TASK_EMERGENCY_ACTION)).hasCandidateGroup("worker-00004")
-                .hasDueDate(Date.from(TWELVE_HOURS_LATER));
-        escalates(pi, ProcessIds.TASK_EMERGENCY_ACTION);
-        complete(task(pi, ProcessIds.TASK_EMERGENCY_ACTION));
-
-        assertThat(pi).isWaitingAt(ProcessIds.TIMER_SEPARATION_ENDING, ProcessIds.TASK_RISK_NEEDS_ASSESSMENT);
+        Task review = task(pi, ProcessIds.TASK_SEPARATION_REVIEW);
+        assertThat(review).hasCandidateGroup("chair-00004").hasDueDate(Date.from(decidedAt.plus(Duration.ofDays(15))));
         Job reminder = timer(pi, ProcessIds.TIMER_SEPARATION_ENDING);
         assertThat(reminder.getDuedate()).isEqualTo(Date.from(decidedAt.plus(Duration.ofDays(13))));
         now(decidedAt.plus(Duration.ofDays(13)));
         execute(reminder);
-        assertThat(task(pi, ProcessIds.TASK_SEPARATION_REVIEW)).hasCandidateGroup("worker-00004")
-                .hasDueDate(Date.from(decidedAt.plus(Duration.ofDays(15))));
-        complete(task(pi, ProcessIds.TASK_SEPARATION_REVIEW));
-        assertThat(pi).isWaitingAt(ProcessIds.TASK_RISK_NEEDS_ASSESSMENT);
+        assertThat(callbacks.reminders).containsExactly("SEPARATION_REVIEW");
+
+        ProcessInstance escalation = escalates(pi, ProcessIds.TASK_SEPARATION_REVIEW);
+        assertThat(task(escalation, ProcessIds.TASK_ESCALATE_FIRST_LEVEL)).hasCandidateGroup("chair-00004");
     }
 
     @Test
-    void emergencyWithoutSeparationSetsNoSeparationTimer() {
-        ProcessInstance pi = startCase();
+    void chairExtendsTheSeparationToANewEndDateWithItsOwnReminderAndEscalationThenTheChildGoesHome() {
+        ProcessInstance pi = startCase(false, false);
         assess(pi, "HIGH", true, false);
-        complete(task(pi, ProcessIds.TASK_EMERGENCY_DECISION), Variables.createVariables().putValue("separated", false));
-        complete(task(pi, ProcessIds.TASK_EMERGENCY_ACTION));
+        Instant decidedAt = RECEIVED_AT.plus(Duration.ofHours(5));
+        separate(pi, decidedAt);
+        now(decidedAt.plus(Duration.ofDays(14)));
+        Instant newEnd = OffsetDateTime.parse("2026-12-31T00:00:00+07:00").toInstant();
 
-        assertThat(pi).isWaitingAt(ProcessIds.TASK_RISK_NEEDS_ASSESSMENT).hasNotPassed(ProcessIds.TIMER_SEPARATION_ENDING);
+        complete(task(pi, ProcessIds.TASK_SEPARATION_REVIEW), Map.of(ProcessIds.VAR_SEPARATION_ENDED, false,
+                ProcessIds.VAR_SEPARATION_ENDS_AT, Date.from(newEnd)));
+
+        assertThat(task(pi, ProcessIds.TASK_SEPARATION_REVIEW)).hasDueDate(Date.from(newEnd));
+        assertThat(timer(pi, ProcessIds.TIMER_SEPARATION_ENDING).getDuedate()).isEqualTo(Date.from(newEnd.minus(Duration.ofDays(2))));
+        assertThat(timer(pi, ProcessIds.overdueTimerOf(ProcessIds.TASK_SEPARATION_REVIEW)).getDuedate()).isEqualTo(Date.from(newEnd));
+
+        complete(task(pi, ProcessIds.TASK_SEPARATION_REVIEW), Map.of(ProcessIds.VAR_SEPARATION_ENDED, true));
+        assertThat(callbacks.separationsEnded).containsExactly(caseId);
+        assertThat(pi).hasPassed(ProcessIds.TASK_SEPARATION_ENDED);
+        assertThat(jobQuery().processInstanceId(pi.getId()).activityId(ProcessIds.TIMER_SEPARATION_ENDING).count()).isZero();
     }
 
-    // ---- assessment, meeting, plan, review, closure ----
+    @Test
+    void noSeparationSetsNoSeparationDeadline() {
+        ProcessInstance pi = startCase(false, false);
+        assess(pi, "HIGH", true, false);
+        complete(task(pi, ProcessIds.TASK_EMERGENCY_DECISION), Map.of(ProcessIds.VAR_SEPARATED, false));
+        complete(task(pi, ProcessIds.TASK_EMERGENCY_ACTION), Map.of(ProcessIds.VAR_CHILD_SAFE, true));
+
+        assertThat(pi).isWaitingAt(ProcessIds.TASK_RISK_NEEDS_ASSESSMENT).hasNotPassed(ProcessIds.TASK_SEPARATION_REVIEW);
+    }
+
+    // ---- every report is triaged (item 1) ----
 
     @Test
-    void planRejectedThenApprovedReviewedIntoANewCycleThenClosedByTheChair() {
-        ProcessInstance pi = startCase();
+    void furtherReportOfImmediateDangerDuringThePlanStartsEmergencyAndPoliceCountedFromItsOwnReceipt() {
+        ProcessInstance pi = startCase(false, false);
+        assess(pi, "LOW", false, false);
+        completeStep(pi, ProcessIds.TASK_RISK_NEEDS_ASSESSMENT, Map.of());
+        completeStep(pi, ProcessIds.TASK_CASE_MEETING, Map.of());
+        completeStep(pi, ProcessIds.TASK_PLAN_DRAFT, Map.of());
+        completeStep(pi, ProcessIds.TASK_PLAN_APPROVAL, Map.of(ProcessIds.VAR_PLAN_APPROVED, true));
+        assertThat(pi).isWaitingAt(ProcessIds.TIMER_REVIEW_DUE);
+
+        Instant secondReceivedAt = RECEIVED_AT.plus(Duration.ofDays(10));
+        now(secondReceivedAt.plus(Duration.ofMinutes(20)));
+        assertThat(workflow.furtherReport(CASE_NUMBER, new ReportRouting(secondReceivedAt, true, false, false))).isTrue();
+
+        Task reassessment = task(pi, ProcessIds.TASK_INITIAL_REASSESSMENT);
+        assertThat(reassessment).hasCandidateGroup("worker-00004").hasDueDate(Date.from(secondReceivedAt.plus(Duration.ofHours(2))));
+        assertThat(reassessment.getPriority()).isEqualTo(ProcessIds.PRIORITY_IMMEDIATE_DANGER);
+        complete(reassessment, triage(Map.of("dangerLevel", "HIGH", "immediateDanger", true, "crimeSuspected", true)));
+
+        Date twelveHours = Date.from(secondReceivedAt.plus(Duration.ofHours(12)));
+        assertThat(task(pi, ProcessIds.TASK_EMERGENCY_DECISION)).hasCandidateGroup("chair-00004").hasDueDate(twelveHours);
+        assertThat(task(pi, ProcessIds.TASK_EMERGENCY_ACTION)).hasCandidateGroup("worker-00004").hasDueDate(twelveHours);
+        assertThat(timer(pi, ProcessIds.overdueTimerOf(ProcessIds.TASK_EMERGENCY_ACTION)).getDuedate()).isEqualTo(twelveHours);
+        assertThat(referral()).isWaitingAt(ProcessIds.TASK_POLICE_ACKNOWLEDGE);
+        assertThat(callbacks.referrals).containsExactly(PoliceCallbacks.Source.TRIAGE);
+        assertThat(pi).isWaitingAt(ProcessIds.TIMER_REVIEW_DUE, ProcessIds.TASK_EMERGENCY_ACTION,
+                ProcessIds.TASK_EMERGENCY_DECISION);
+    }
+
+    @Test
+    void furtherReportStartsNoSecondEmergencyWhileOneIsActedOn() {
+        ProcessInstance pi = startCase(false, false);
+        assess(pi, "HIGH", false, false);
+        Instant secondReceivedAt = RECEIVED_AT.plus(Duration.ofHours(3));
+        workflow.furtherReport(CASE_NUMBER, new ReportRouting(secondReceivedAt, false, false, false));
+
+        complete(task(pi, ProcessIds.TASK_INITIAL_REASSESSMENT), triage(Map.of("dangerLevel", "HIGH")));
+
+        assertThat(taskQuery().processInstanceId(pi.getId()).taskDefinitionKey(ProcessIds.TASK_EMERGENCY_ACTION).count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void furtherReportShowingSexualAbuseGoesToThePoliceAtOnce() {
+        ProcessInstance pi = startCase(false, false);
+        assess(pi, "LOW", false, false);
+
+        workflow.furtherReport(CASE_NUMBER, new ReportRouting(RECEIVED_AT.plus(Duration.ofDays(1)), false, true, false));
+
+        assertThat(referral()).isWaitingAt(ProcessIds.TASK_POLICE_ACKNOWLEDGE);
+        assertThat(pi).isWaitingAt(ProcessIds.TASK_INITIAL_REASSESSMENT, ProcessIds.TASK_RISK_NEEDS_ASSESSMENT);
+    }
+
+    // ---- plan, review, closure (item 10) ----
+
+    @Test
+    void planRejectedThenApprovedReviewedIntoANewCycleThenClosureRefusedBackToANewPlanThenClosed() {
+        ProcessInstance pi = startCase(false, false);
         assess(pi, "MEDIUM", false, false);
 
         now(Instant.parse("2026-11-25T02:00:00Z")); // Wednesday 09:00
@@ -230,49 +402,79 @@ class ChildProtectionCaseProcessTest {
         completeStep(pi, ProcessIds.TASK_RISK_NEEDS_ASSESSMENT, Map.of());
         escalates(pi, ProcessIds.TASK_CASE_MEETING);
         completeStep(pi, ProcessIds.TASK_CASE_MEETING, Map.of());
-
         escalates(pi, ProcessIds.TASK_PLAN_DRAFT);
         completeStep(pi, ProcessIds.TASK_PLAN_DRAFT, Map.of());
         assertThat(task(pi, ProcessIds.TASK_PLAN_APPROVAL)).hasCandidateGroup("chair-00004");
         escalates(pi, ProcessIds.TASK_PLAN_APPROVAL);
-        completeStep(pi, ProcessIds.TASK_PLAN_APPROVAL, Map.of("planApproved", false));
+        completeStep(pi, ProcessIds.TASK_PLAN_APPROVAL, Map.of(ProcessIds.VAR_PLAN_APPROVED, false));
         assertThat(pi).isWaitingAt(ProcessIds.TASK_PLAN_DRAFT);
         completeStep(pi, ProcessIds.TASK_PLAN_DRAFT, Map.of());
-        completeStep(pi, ProcessIds.TASK_PLAN_APPROVAL, Map.of("planApproved", true));
+        completeStep(pi, ProcessIds.TASK_PLAN_APPROVAL, Map.of(ProcessIds.VAR_PLAN_APPROVED, true));
 
-        // carrying out the plan until the review is due, 30 days on
         Instant approvedAt = ClockUtil.getCurrentTime().toInstant();
-        assertThat(pi).isWaitingAt(ProcessIds.TIMER_REVIEW_DUE);
-        assertThat(timer(pi, ProcessIds.TIMER_REVIEW_DUE).getDuedate())
-                .isEqualTo(Date.from(approvedAt.plus(Duration.ofDays(30))));
-        Job reviewDue = timer(pi, ProcessIds.TIMER_REVIEW_DUE);
-        now(reviewDue.getDuedate().toInstant());
-        execute(reviewDue);
-        escalates(pi, ProcessIds.TASK_PLAN_REVIEW);
-        completeStep(pi, ProcessIds.TASK_PLAN_REVIEW, Map.of("reviewOutcome", "NEW_PLAN"));
+        assertThat(timer(pi, ProcessIds.TIMER_REVIEW_DUE).getDuedate()).isEqualTo(Date.from(approvedAt.plus(Duration.ofDays(30))));
+        reviewWith(pi, "NEW_PLAN");
         assertThat(pi).isWaitingAt(ProcessIds.TASK_PLAN_DRAFT);
         completeStep(pi, ProcessIds.TASK_PLAN_DRAFT, Map.of());
-        completeStep(pi, ProcessIds.TASK_PLAN_APPROVAL, Map.of("planApproved", true));
+        completeStep(pi, ProcessIds.TASK_PLAN_APPROVAL, Map.of(ProcessIds.VAR_PLAN_APPROVED, true));
         reviewWith(pi, "CONTINUE");
         assertThat(pi).isWaitingAt(ProcessIds.TIMER_REVIEW_DUE);
         reviewWith(pi, "CLOSE");
 
         assertThat(task(pi, ProcessIds.TASK_CLOSURE_APPROVAL)).hasCandidateGroup("chair-00004");
         escalates(pi, ProcessIds.TASK_CLOSURE_APPROVAL);
-        completeStep(pi, ProcessIds.TASK_CLOSURE_APPROVAL, Map.of("closureApproved", false));
-        assertThat(pi).isWaitingAt(ProcessIds.TIMER_REVIEW_DUE);
+        completeStep(pi, ProcessIds.TASK_CLOSURE_APPROVAL, Map.of(ProcessIds.VAR_CLOSURE_APPROVED, false));
+        assertThat(pi).as("a refused closure goes back to a new plan").isWaitingAt(ProcessIds.TASK_PLAN_DRAFT);
         assertThat(callbacks.closed).isEmpty();
+        completeStep(pi, ProcessIds.TASK_PLAN_DRAFT, Map.of());
+        completeStep(pi, ProcessIds.TASK_PLAN_APPROVAL, Map.of(ProcessIds.VAR_PLAN_APPROVED, true));
         reviewWith(pi, "CLOSE");
-        completeStep(pi, ProcessIds.TASK_CLOSURE_APPROVAL, Map.of("closureApproved", true));
+        completeStep(pi, ProcessIds.TASK_CLOSURE_APPROVAL, Map.of(ProcessIds.VAR_CLOSURE_APPROVED, true));
 
         assertThat(callbacks.closed).containsExactly(caseId);
-        finishEscalations(pi);
         assertThat(pi).isEnded().hasPassed(ProcessIds.TASK_CLOSE_CASE, ProcessIds.END_CASE_CLOSED);
+        assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey(ProcessIds.ESCALATION_PROCESS).count())
+                .as("the case's open escalations end with it").isZero();
+    }
+
+    @Test
+    void closingEndsTheSeparationTimersButThePoliceReferralGoesOn() {
+        ProcessInstance pi = startCase(false, true);
+        assess(pi, "HIGH", true, false);
+        separate(pi, RECEIVED_AT.plus(Duration.ofHours(4)));
+        complete(task(pi, ProcessIds.TASK_EMERGENCY_ACTION), Map.of(ProcessIds.VAR_CHILD_SAFE, true));
+        completeStep(pi, ProcessIds.TASK_RISK_NEEDS_ASSESSMENT, Map.of());
+        completeStep(pi, ProcessIds.TASK_CASE_MEETING, Map.of());
+        completeStep(pi, ProcessIds.TASK_PLAN_DRAFT, Map.of());
+        completeStep(pi, ProcessIds.TASK_PLAN_APPROVAL, Map.of(ProcessIds.VAR_PLAN_APPROVED, true));
+        Job reviewDue = timer(pi, ProcessIds.TIMER_REVIEW_DUE);
+        now(reviewDue.getDuedate().toInstant());
+        execute(reviewDue);
+        completeStep(pi, ProcessIds.TASK_PLAN_REVIEW, Map.of(ProcessIds.VAR_REVIEW_OUTCOME, "CLOSE"));
+        completeStep(pi, ProcessIds.TASK_CLOSURE_APPROVAL, Map.of(ProcessIds.VAR_CLOSURE_APPROVED, true));
+
+        assertThat(pi).isEnded();
+        assertThat(taskQuery().processInstanceId(pi.getId()).count()).isZero();
+        assertThat(referral()).as("police work outlives the case").isWaitingAt(ProcessIds.TASK_POLICE_ACKNOWLEDGE);
+    }
+
+    @Test
+    void aReviewWithoutARecognisedProposalGoesOnWithThePlan() {
+        ProcessInstance pi = startCase(false, false);
+        assess(pi, "LOW", false, false);
+        completeStep(pi, ProcessIds.TASK_RISK_NEEDS_ASSESSMENT, Map.of());
+        completeStep(pi, ProcessIds.TASK_CASE_MEETING, Map.of());
+        completeStep(pi, ProcessIds.TASK_PLAN_DRAFT, Map.of());
+        completeStep(pi, ProcessIds.TASK_PLAN_APPROVAL, Map.of(ProcessIds.VAR_PLAN_APPROVED, true));
+
+        reviewWith(pi, "SOMETHING_ELSE");
+
+        assertThat(pi).isWaitingAt(ProcessIds.TIMER_REVIEW_DUE).hasNotPassed(ProcessIds.TASK_CLOSURE_APPROVAL);
     }
 
     @Test
     void planDraftedOverTetIsDueFiveWorkingDaysAfterTheHolidays() {
-        ProcessInstance pi = startCase();
+        ProcessInstance pi = startCase(false, false);
         assess(pi, "LOW", false, false);
         completeStep(pi, ProcessIds.TASK_RISK_NEEDS_ASSESSMENT, Map.of());
         // Friday 13 February 2026, 09:00 in Hanoi; Tết Bính Ngọ closes offices 16-20 February
@@ -285,7 +487,7 @@ class ChildProtectionCaseProcessTest {
 
     @Test
     void planDraftedOverAWeekendAndCultureDaySkipsThem() {
-        ProcessInstance pi = startCase();
+        ProcessInstance pi = startCase(false, false);
         assess(pi, "LOW", false, false);
         completeStep(pi, ProcessIds.TASK_RISK_NEEDS_ASSESSMENT, Map.of());
         // Thursday 19 November 2026; weekend 21-22, Vietnamese Culture Day Tuesday 24 November
@@ -296,93 +498,103 @@ class ChildProtectionCaseProcessTest {
                 .hasDueDate(Date.from(OffsetDateTime.parse("2026-11-27T14:30:00+07:00").toInstant()));
     }
 
-    // ---- police referral ----
+    // ---- police: forwarding, 20 days from it, extensions, escalation to the police (items 6-8) ----
 
     @Test
-    void policeAcknowledgeThenRecordTheOutcomeWithReminderAndEscalations() {
-        ProcessInstance pi = startCase();
+    void forwardingStartsTheTwentyDaysAndAComplexCaseIsExtendedTwiceByTwoMonths() {
+        ProcessInstance pi = startCase(false, false);
         assess(pi, "MEDIUM", false, true);
-        ProcessInstance police = calledProcessInstance(ProcessIds.POLICE_PROCESS, pi);
+        ProcessInstance police = referral();
 
-        escalates(police, ProcessIds.TASK_POLICE_ACKNOWLEDGE);
-        Instant forwardedAt = ClockUtil.getCurrentTime().toInstant();
-        completeStep(police, ProcessIds.TASK_POLICE_ACKNOWLEDGE, Map.of());
+        ProcessInstance escalation = escalates(police, ProcessIds.TASK_POLICE_ACKNOWLEDGE);
+        assertThat(task(escalation, ProcessIds.TASK_ESCALATE_FIRST_LEVEL)).hasCandidateGroup("police-supervisor-01");
+        assertThat(escalation).hasPassed("End_OneLevel");
+        // forwarded an hour before it was entered: the 20 days count from the forwarding
+        Instant forwardedAt = ClockUtil.getCurrentTime().toInstant().minus(Duration.ofHours(1));
+        complete(task(police, ProcessIds.TASK_POLICE_ACKNOWLEDGE), Map.of(ProcessIds.VAR_FORWARDED_AT, Date.from(forwardedAt)));
 
-        assertThat(task(police, ProcessIds.TASK_POLICE_OUTCOME)).hasCandidateGroup("police-00004")
-                .hasDueDate(Date.from(forwardedAt.plus(Duration.ofDays(20))));
+        Date twentyDays = Date.from(forwardedAt.plus(Duration.ofDays(20)));
+        assertThat(task(police, ProcessIds.TASK_POLICE_OUTCOME)).hasCandidateGroup("police-00004").hasDueDate(twentyDays);
         Job reminder = timer(police, ProcessIds.TIMER_POLICE_OUTCOME_REMINDER);
         assertThat(reminder.getDuedate()).isEqualTo(Date.from(forwardedAt.plus(Duration.ofDays(15))));
         now(forwardedAt.plus(Duration.ofDays(15)));
         execute(reminder);
         assertThat(callbacks.reminders).containsExactly("POLICE_OUTCOME");
+
+        complete(task(police, ProcessIds.TASK_POLICE_OUTCOME), Map.of(ProcessIds.VAR_OUTCOME, "EXTENDED"));
+        Instant twoMonths = forwardedAt.atZone(HANOI).plusMonths(2).toInstant();
+        assertThat(task(police, ProcessIds.TASK_POLICE_OUTCOME)).as("no escalation at day 20").hasDueDate(Date.from(twoMonths));
+        assertThat(timer(police, ProcessIds.overdueTimerOf(ProcessIds.TASK_POLICE_OUTCOME)).getDuedate()).isEqualTo(Date.from(twoMonths));
+        complete(task(police, ProcessIds.TASK_POLICE_OUTCOME), Map.of(ProcessIds.VAR_OUTCOME, "EXTENDED"));
+        Instant fourMonths = twoMonths.atZone(HANOI).plusMonths(2).toInstant();
+        assertThat(task(police, ProcessIds.TASK_POLICE_OUTCOME)).hasDueDate(Date.from(fourMonths));
+        assertThat(callbacks.extendedTo).containsExactly(twoMonths, fourMonths);
+
         escalates(police, ProcessIds.TASK_POLICE_OUTCOME);
-
-        completeStep(police, ProcessIds.TASK_POLICE_OUTCOME, Map.of());
-        finishEscalations(police);
-        assertThat(police).isEnded().hasPassed(ProcessIds.END_OUTCOME_RECORDED);
+        complete(task(police, ProcessIds.TASK_POLICE_OUTCOME), Map.of(ProcessIds.VAR_OUTCOME, "CASE_OPENED"));
+        assertThat(police).hasPassed(ProcessIds.END_OUTCOME_RECORDED);
         assertThat(pi).isWaitingAt(ProcessIds.TASK_RISK_NEEDS_ASSESSMENT);
     }
 
     @Test
-    void outcomeArrivingByMessageBeforeAcknowledgementEndsTheReferral() {
-        ProcessInstance pi = startCase();
-        assess(pi, "MEDIUM", false, true);
-        ProcessInstance police = calledProcessInstance(ProcessIds.POLICE_PROCESS, pi);
+    void outcomeArrivingBeforeTheForwardingWasRecordedEndsTheReferral() {
+        startCase(false, true);
+        ProcessInstance police = referral();
+        UUID referralId = UUID.fromString((String) runtimeService().getVariable(police.getId(), ProcessIds.VAR_REFERRAL_ID));
 
-        runtimeService().createMessageCorrelation(ProcessIds.MESSAGE_POLICE_OUTCOME)
-                .processInstanceBusinessKey(CASE_NUMBER).correlate();
+        assertThat(workflow.policeOutcomeArrived(referralId, "NOT_OPENED", "police.a")).isTrue();
 
-        assertThat(police).isEnded().hasPassed(ProcessIds.END_OUTCOME_BY_MESSAGE)
-                .hasNotPassed(ProcessIds.TASK_POLICE_OUTCOME);
-        assertThat(pi).isWaitingAt(ProcessIds.TASK_RISK_NEEDS_ASSESSMENT).hasPassed(ProcessIds.CALL_POLICE_REFERRAL);
+        assertThat(police).isEnded().hasPassed(ProcessIds.END_OUTCOME_RECORDED).hasNotPassed(ProcessIds.TASK_POLICE_OUTCOME);
+        assertThat(workflow.policeOutcomeArrived(referralId, "REOPENED", "police.a")).as("a later outcome").isFalse();
     }
 
     @Test
-    void outcomeArrivingByMessageAfterAcknowledgementEndsTheReferral() {
-        ProcessInstance pi = startCase();
-        assess(pi, "MEDIUM", false, true);
-        ProcessInstance police = calledProcessInstance(ProcessIds.POLICE_PROCESS, pi);
-        completeStep(police, ProcessIds.TASK_POLICE_ACKNOWLEDGE, Map.of());
+    void outcomeArrivingWhileTheAgencyInvestigatesCompletesTheOutcomeStep() {
+        startCase(false, true);
+        ProcessInstance police = referral();
+        complete(task(police, ProcessIds.TASK_POLICE_ACKNOWLEDGE), Map.of(ProcessIds.VAR_FORWARDED_AT, ClockUtil.getCurrentTime()));
+        UUID referralId = UUID.fromString((String) runtimeService().getVariable(police.getId(), ProcessIds.VAR_REFERRAL_ID));
 
-        runtimeService().createMessageCorrelation(ProcessIds.MESSAGE_POLICE_OUTCOME)
-                .processInstanceBusinessKey(CASE_NUMBER).correlate();
+        assertThat(workflow.policeOutcomeArrived(referralId, "CASE_OPENED", "police.a")).isTrue();
 
-        assertThat(police).isEnded().hasPassed(ProcessIds.TASK_POLICE_ACKNOWLEDGE, ProcessIds.END_OUTCOME_BY_MESSAGE);
-        assertThat(taskQuery().processInstanceId(police.getId()).count()).isZero();
+        assertThat(police).isEnded().hasPassed(ProcessIds.TASK_POLICE_OUTCOME, ProcessIds.END_OUTCOME_RECORDED);
     }
 
-    // ---- a further report about the same child ----
+    @Test
+    void aWorkerRefersTheCaseAgainAfterAnEarlierReferralEnded() {
+        ProcessInstance pi = startCase(false, true);
+        ProcessInstance first = referral();
+        UUID firstId = UUID.fromString((String) runtimeService().getVariable(first.getId(), ProcessIds.VAR_REFERRAL_ID));
+        workflow.policeOutcomeArrived(firstId, "NOT_OPENED", "police.a");
+
+        UUID second = workflow.referToPolice(CASE_NUMBER, caseId, "00004", "01");
+
+        assertThat(second).isNotEqualTo(firstId);
+        assertThat(referral()).isWaitingAt(ProcessIds.TASK_POLICE_ACKNOWLEDGE);
+        assertThat(callbacks.referrals).containsExactly(PoliceCallbacks.Source.INTAKE, PoliceCallbacks.Source.WORKER);
+        assertThat(pi).isWaitingAt(ProcessIds.TASK_INITIAL_ASSESSMENT);
+    }
 
     @Test
-    void furtherReportCallsForAFreshAssessmentCountedFromItsOwnReceipt() {
-        ProcessInstance pi = startCase();
-        assess(pi, "LOW", false, false);
-        Instant secondReceivedAt = RECEIVED_AT.plus(Duration.ofDays(2));
-        now(secondReceivedAt.plus(Duration.ofMinutes(20)));
+    void movingTheCaseLeavesPoliceWorkWithThePoliceOfThePlace() {
+        ProcessInstance pi = startCase(false, true);
 
-        runtimeService().createMessageCorrelation(ProcessIds.MESSAGE_FURTHER_REPORT)
-                .processInstanceBusinessKey(CASE_NUMBER)
-                .setVariablesLocal(Variables.createVariables().putValue(ProcessIds.VAR_RECEIVED_AT, Date.from(secondReceivedAt)))
-                .correlate();
+        workflow.transfer(CASE_NUMBER, "00070", "01");
 
-        assertThat(pi).isWaitingAt(ProcessIds.TASK_INITIAL_REASSESSMENT, ProcessIds.TASK_RISK_NEEDS_ASSESSMENT);
-        assertThat(task(pi, ProcessIds.TASK_INITIAL_REASSESSMENT)).hasCandidateGroup("worker-00004")
-                .hasDueDate(Date.from(secondReceivedAt.plus(Duration.ofHours(12))));
-        escalates(pi, ProcessIds.TASK_INITIAL_REASSESSMENT);
-        completeStep(pi, ProcessIds.TASK_INITIAL_REASSESSMENT, Map.of());
-        assertThat(pi).isWaitingAt(ProcessIds.TASK_RISK_NEEDS_ASSESSMENT);
-        assertThat(ProcessIds.taskType(ProcessIds.TASK_INITIAL_REASSESSMENT)).isEqualTo("INITIAL_ASSESSMENT");
+        assertThat(task(pi, ProcessIds.TASK_INITIAL_ASSESSMENT)).hasCandidateGroup("worker-00070");
+        assertThat(task(referral(), ProcessIds.TASK_POLICE_ACKNOWLEDGE)).hasCandidateGroup("police-00004");
     }
 
     // ---- helpers ----
 
-    private ProcessInstance startCase() {
-        return runtimeService().startProcessInstanceByKey(ProcessIds.CASE_PROCESS, CASE_NUMBER,
-                Variables.createVariables()
-                        .putValue(ProcessIds.VAR_CASE_ID, caseId.toString())
-                        .putValue(ProcessIds.VAR_COMMUNE_CODE, "00004")
-                        .putValue(ProcessIds.VAR_PROVINCE_CODE, "01")
-                        .putValue(ProcessIds.VAR_RECEIVED_AT, Date.from(RECEIVED_AT)));
+    private ProcessInstance startCase(boolean immediateDanger, boolean crimeAtIntake) {
+        return workflowStart(new ReportRouting(RECEIVED_AT, immediateDanger, crimeAtIntake, false));
+    }
+
+    private ProcessInstance workflowStart(ReportRouting report) {
+        workflow.startCase(new CaseStart(caseId, CASE_NUMBER, "00004", "01", report));
+        return runtimeService().createProcessInstanceQuery().processDefinitionKey(ProcessIds.CASE_PROCESS)
+                .processInstanceBusinessKey(CASE_NUMBER).singleResult();
     }
 
     private void assess(ProcessInstance pi, String level, boolean immediateDanger, boolean crimeSuspected) {
@@ -391,11 +603,20 @@ class ChildProtectionCaseProcessTest {
 
     /** Completes the initial assessment with the facts the triage needs; unnamed facts are false. */
     private void assess(ProcessInstance pi, Map<String, Object> facts) {
+        complete(task(pi, ProcessIds.TASK_INITIAL_ASSESSMENT), triage(facts));
+    }
+
+    private static Map<String, Object> triage(Map<String, Object> facts) {
         Map<String, Object> variables = new HashMap<>(Map.of("immediateDanger", false, "crimeSuspected", false,
                 "caregiverAbuser", false, "sexualAbuse", false, "trafficking", false));
         variables.put("childAge", 9);
         variables.putAll(facts);
-        complete(task(pi, ProcessIds.TASK_INITIAL_ASSESSMENT), variables);
+        return variables;
+    }
+
+    private void separate(ProcessInstance pi, Instant decidedAt) {
+        complete(task(pi, ProcessIds.TASK_EMERGENCY_DECISION), Map.of(ProcessIds.VAR_SEPARATED, true,
+                ProcessIds.VAR_SEPARATION_STARTED_AT, Date.from(decidedAt)));
     }
 
     private void completeStep(ProcessInstance pi, String taskKey, Map<String, Object> variables) {
@@ -407,30 +628,35 @@ class ChildProtectionCaseProcessTest {
         now(due.getDuedate().toInstant());
         execute(due);
         assertThat(task(pi, ProcessIds.TASK_PLAN_REVIEW)).hasCandidateGroup("worker-00004");
-        completeStep(pi, ProcessIds.TASK_PLAN_REVIEW, Map.of("reviewOutcome", outcome));
+        completeStep(pi, ProcessIds.TASK_PLAN_REVIEW, Map.of(ProcessIds.VAR_REVIEW_OUTCOME, outcome));
     }
 
     /**
-     * The step's deadline timer is due exactly when its task is, fires then, and gives the province
-     * supervisor an escalation task while the step stays open.
+     * The step's deadline timer is due exactly when its task is and fires then: the escalation process
+     * starts for the step, which stays open. Returns the escalation's instance.
      */
-    private void escalates(ProcessInstance pi, String taskKey) {
+    private ProcessInstance escalates(ProcessInstance pi, String taskKey) {
         Task step = task(pi, taskKey);
         Job overdue = timer(pi, ProcessIds.overdueTimerOf(taskKey));
         assertThat(overdue.getDuedate()).as("timer of %s at its due date", taskKey).isEqualTo(step.getDueDate());
-        Date before = ClockUtil.getCurrentTime();
         now(overdue.getDuedate().toInstant().plusSeconds(1));
         execute(overdue);
-        Task escalation = task(pi, ProcessIds.escalationOf(taskKey));
-        assertThat(escalation).as("escalation of %s", taskKey).hasCandidateGroup("supervisor-01");
+        ProcessInstance escalation = escalationOf(pi, taskKey);
+        assertThat(escalation).as("escalation of %s", taskKey).isWaitingAt(ProcessIds.TASK_ESCALATE_FIRST_LEVEL);
         assertThat(task(pi, taskKey)).as("%s stays open", taskKey).isNotNull();
-        ClockUtil.setCurrentTime(before);
+        return escalation;
     }
 
-    private void finishEscalations(ProcessInstance pi) {
-        taskQuery().processInstanceId(pi.getId()).list().stream()
-                .filter(t -> t.getTaskDefinitionKey().startsWith("Task_Escalate"))
-                .forEach(t -> complete(t));
+    private static ProcessInstance escalationOf(ProcessInstance pi, String taskKey) {
+        return runtimeService().createProcessInstanceQuery().processDefinitionKey(ProcessIds.ESCALATION_PROCESS)
+                .superProcessInstanceId(pi.getId()).variableValueEquals(ProcessIds.VAR_STEP_KEY, taskKey)
+                .orderByProcessInstanceId().desc().listPage(0, 1).get(0);
+    }
+
+    /** The case's one running police referral. */
+    private static ProcessInstance referral() {
+        return runtimeService().createProcessInstanceQuery().processDefinitionKey(ProcessIds.POLICE_PROCESS)
+                .processInstanceBusinessKey(CASE_NUMBER).active().singleResult();
     }
 
     private static Task task(ProcessInstance pi, String key) {

@@ -28,13 +28,24 @@ class DangerTriageDecisionTest {
         decisions = engine.getProcessEngine().getDecisionService();
     }
 
-    @ParameterizedTest(name = "immediate danger {0}, caregiver abuser {1} -> emergency {2}")
-    @CsvSource({"true, false, true", "false, true, true", "true, true, true", "false, false, false"})
-    void emergency(boolean immediateDanger, boolean caregiverAbuser, boolean emergency) {
+    @ParameterizedTest(name = "immediate danger {0}, {1} danger, caregiver abuser {2} -> emergency {3}")
+    @CsvSource({"true, LOW, false, true", "false, HIGH, false, true", "false, LOW, true, true", "true, HIGH, true, true",
+            "false, MEDIUM, false, false", "false, LOW, false, false"})
+    void emergency(boolean immediateDanger, String dangerLevel, boolean caregiverAbuser, boolean emergency) {
         var result = decisions.evaluateDecisionTableByKey("Emergency")
-                .variables(Map.of("immediateDanger", immediateDanger, "caregiverAbuser", caregiverAbuser))
+                .variables(Map.of("immediateDanger", immediateDanger, "dangerLevel", dangerLevel,
+                        "caregiverAbuser", caregiverAbuser))
                 .evaluate().getSingleResult();
         assertThat((Boolean) result.getEntry("emergency")).isEqualTo(emergency);
+    }
+
+    @ParameterizedTest(name = "immediate danger {0}, caregiver abuser {1} -> chair decides on separation {2}")
+    @CsvSource({"true, false, true", "false, true, true", "false, false, false"})
+    void chairDecidesOnSeparationOnlyWhereItMayBeNeeded(boolean immediateDanger, boolean caregiverAbuser, boolean chair) {
+        var result = decisions.evaluateDecisionTableByKey("SeparationDecision")
+                .variables(Map.of("immediateDanger", immediateDanger, "caregiverAbuser", caregiverAbuser))
+                .evaluate().getSingleResult();
+        assertThat((Boolean) result.getEntry("chairDecisionNeeded")).isEqualTo(chair);
     }
 
     @ParameterizedTest(name = "sexual {0}, trafficking {1}, crime {2} -> police {3}")
@@ -50,7 +61,7 @@ class DangerTriageDecisionTest {
     @ParameterizedTest(name = "{0} danger, immediate {1}, age {2} -> emergency {3}, priority {4}")
     @CsvSource(nullValues = "null", value = {
             "LOW, true, 9, true, 90",
-            "HIGH, false, 9, false, 80",
+            "HIGH, false, 9, true, 90",
             "MEDIUM, false, 4, false, 70",
             "MEDIUM, false, 9, false, 60",
             "MEDIUM, false, null, false, 60",

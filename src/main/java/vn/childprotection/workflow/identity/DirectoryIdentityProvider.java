@@ -133,8 +133,10 @@ class DirectoryIdentityProvider implements ReadOnlyIdentityProvider {
             groups.add(group(CandidateGroups.police(c.code()), "Police, " + c.name(), "WORKFLOW"));
         }
         directory.communes().stream().collect(Collectors.toMap(Commune::provinceCode, Commune::provinceName, (a, b) -> a))
-                .forEach((code, name) -> groups.add(group(CandidateGroups.supervisor(code), "Supervisors, " + name,
-                        "WORKFLOW")));
+                .forEach((code, name) -> {
+                    groups.add(group(CandidateGroups.supervisor(code), "Supervisors, " + name, "WORKFLOW"));
+                    groups.add(group(CandidateGroups.policeSupervisor(code), "Province police, " + name, "WORKFLOW"));
+                });
         return groups.stream().collect(Collectors.toMap(Group::getId, Function.identity(), (a, b) -> a));
     }
 
