@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import vn.childprotection.audit.AuditTrail;
 import vn.childprotection.security.StaffPrincipal;
@@ -25,10 +26,23 @@ public class CaseController {
 
     private final CaseFileService cases;
     private final TimelineView timelineView;
+    private final DuplicateCases duplicates;
 
-    public CaseController(CaseFileService cases, TimelineView timelineView) {
+    public CaseController(CaseFileService cases, TimelineView timelineView, DuplicateCases duplicates) {
         this.cases = cases;
         this.timelineView = timelineView;
+        this.duplicates = duplicates;
+    }
+
+    /** A supervisor's decision on a case marked as a possible duplicate. */
+    public record DuplicateDecision(@NotNull(message = "{validation.required}") DuplicateCases.Decision decision) {
+    }
+
+    @PostMapping("/{caseId}/duplicate")
+    public ResponseEntity<Void> duplicate(@PathVariable UUID caseId, @Valid @RequestBody DuplicateDecision body,
+                                          @AuthenticationPrincipal StaffPrincipal user) {
+        duplicates.decide(caseId, body.decision(), user);
+        return ResponseEntity.noContent().build();
     }
 
     /** Moving a case to the commune where the child now lives. */
@@ -37,12 +51,15 @@ public class CaseController {
             @Size(max = 500, message = "{validation.tooLong}") String reason) {
     }
 
+    /** 204 when the case moved; 202 when it waits for the receiving province's supervisor to accept it. */
     @PostMapping("/{caseId}/transfer")
-    public ResponseEntity<Void> transfer(@PathVariable UUID caseId,
+    public ResponseEntity<java.util.Map<String, Boolean>> transfer(@PathVariable UUID caseId,
             @Valid @RequestBody Transfer transfer,
             @AuthenticationPrincipal StaffPrincipal user) {
-        cases.transfer(caseId, transfer.communeCode(), transfer.reason(), user);
-        return ResponseEntity.noContent().build();
+        if (cases.transfer(caseId, transfer.communeCode(), transfer.reason(), user)) {
+            return ResponseEntity.noContent().build();
+        }
+        return ResponseEntity.accepted().body(java.util.Map.of("pendingAcceptance", true));
     }
 
     @GetMapping("/{caseId}/access-log")

@@ -24,6 +24,7 @@ import vn.childprotection.directory.Role;
 import vn.childprotection.security.StaffPrincipal;
 import vn.childprotection.tasks.OpenTask;
 import vn.childprotection.tasks.TaskInbox;
+import vn.childprotection.tasks.TaskType;
 import vn.childprotection.web.ConflictException;
 import vn.childprotection.web.InvalidInputException;
 import vn.childprotection.web.NotFoundException;
@@ -48,12 +49,13 @@ public class CaseFileService {
     private final CaseWorkflow workflow;
     private final MessageSource messages;
     private final AuditTrail audit;
+    private final CaseLinks links;
 
     public CaseFileService(CaseFiles caseFiles, JdbcAggregateTemplate aggregates, CaseNumbers caseNumbers,
                            CaseReports reports, CaseForms forms, CasePoliceRecords police, Timeline timeline,
                            Directory directory, TaskInbox inbox, JdbcClient jdbc, Clock clock,
                            @Value("${child-protection.zone}") ZoneId zone, CaseWorkflow workflow,
-                           MessageSource messages, AuditTrail audit) {
+                           MessageSource messages, AuditTrail audit, CaseLinks links) {
         this.caseFiles = caseFiles;
         this.aggregates = aggregates;
         this.caseNumbers = caseNumbers;
@@ -69,6 +71,7 @@ public class CaseFileService {
         this.workflow = workflow;
         this.messages = messages;
         this.audit = audit;
+        this.links = links;
     }
 
     /** Opens a case file in the caller's transaction. */
@@ -97,14 +100,15 @@ public class CaseFileService {
                 .map(CaseFileService::openTask).toList();
         CaseView view = switch (access.sight()) {
             case POLICE -> new CaseView(file.id(), file.caseNumber(), file.status(), access.commune(), file.openedAt(),
-                    file.child(), caseReports, List.of(), List.of(), police.forCase(caseId), List.of(), openTasks);
+                    file.child(), caseReports, List.of(), List.of(), police.forCase(caseId), List.of(), openTasks,
+                    null, List.of());
             // the reports they took, the case number and status: no assessments, forms, police records or notes
             case INTAKE -> new CaseView(file.id(), file.caseNumber(), file.status(), access.commune(), file.openedAt(),
                     file.child(), caseReports.stream().filter(r -> user.getUsername().equals(r.recordedBy())).toList(),
-                    List.of(), List.of(), List.of(), List.of(), List.of());
+                    List.of(), List.of(), List.of(), List.of(), List.of(), null, List.of());
             default -> new CaseView(file.id(), file.caseNumber(), file.status(), access.commune(), file.openedAt(),
                     file.child(), caseReports, assessments(caseId), forms.of(caseId), police.forCase(caseId),
-                    notes(caseId), openTasks);
+                    notes(caseId), openTasks, links.possibleDuplicate(caseId).orElse(null), links.earlier(caseId));
         };
         // last: the audit chain's lock is held only from here to the commit
         audit.record("READ_CASE", caseId, null);
@@ -158,10 +162,28 @@ public class CaseFileService {
         return id.flatMap(caseFiles::findById);
     }
 
-    /** The child moved: a supervisor moves the case, its open tasks follow, the timeline says so. */
+    /**
+     * The report form's hint while it is filled in: whether the child has an open case that this user
+     * may see. It answers only within the user's jurisdiction, names nothing, and every lookup is audited.
+     */
     @Transactional
-    public void transfer(UUID caseId, String toCommuneCode, String reason, StaffPrincipal user) {
-        CaseFile file = access(caseId, user).file();
+    public boolean openCaseHint(String communeCode, Child child, StaffPrincipal user) {
+        Optional<CaseFile> visible = openCaseOf(communeCode, child)
+                .filter(f -> directory.commune(f.communeCode()).flatMap(c -> sight(user, f, c)).isPresent());
+        audit.record("OPEN_CASE_LOOKUP", visible.map(CaseFile::id).orElse(null), communeCode);
+        return visible.isPresent();
+    }
+
+    /**
+     * The child moved: a supervisor moves the case, its open tasks follow, the timeline says so. To another
+     * province the receiving province's supervisor must accept first: the case stays until then.
+     *
+     * @return true when the case moved now, false when it waits for the receiving province
+     */
+    @Transactional
+    public boolean transfer(UUID caseId, String toCommuneCode, String reason, StaffPrincipal user) {
+        Access access = access(caseId, user);
+        CaseFile file = access.file();
         Commune to = directory.commune(toCommuneCode)
                 .orElseThrow(() -> new InvalidInputException("communeCode", text("validation.unknownCommune")));
         if (to.code().equals(file.communeCode())) {
@@ -170,13 +192,38 @@ public class CaseFileService {
         if (file.status() != CaseStatus.OPEN) {
             throw new ConflictException(text("case.closed"));
         }
+        String detail = file.communeCode() + " → " + to.code() + (reason == null || reason.isBlank() ? "" : ": " + reason.strip());
+        if (!to.provinceCode().equals(access.commune().provinceCode())) {
+            if (inbox.forCase(caseId).stream().anyMatch(t -> t.type() == TaskType.TRANSFER_ACCEPTANCE)) {
+                throw new ConflictException(text("transfer.pending"));
+            }
+            workflow.requestTransfer(file.caseNumber(), to.code(), to.provinceCode());
+            timeline.record(caseId, "TRANSFER_REQUESTED", detail, user.getUsername());
+            audit.record("TRANSFER_REQUESTED", caseId, file.communeCode() + " -> " + to.code());
+            return false;
+        }
+        move(file, to, detail, user.getUsername());
+        return true;
+    }
+
+    /** The receiving province's supervisor accepted: the case and its open work move there. */
+    @Transactional
+    public void transferAccepted(UUID caseId, String toCommuneCode, String username) {
+        CaseFile file = caseFiles.findById(caseId).orElseThrow(() -> new NotFoundException("case " + caseId));
+        Commune to = directory.commune(toCommuneCode).orElseThrow();
+        if (file.status() != CaseStatus.OPEN) {
+            throw new ConflictException(text("case.closed"));
+        }
+        move(file, to, file.communeCode() + " → " + to.code(), username);
+    }
+
+    private void move(CaseFile file, Commune to, String detail, String username) {
         jdbc.sql("update case_file set commune_code = ?, version = version + 1 where id = ?")
-                .params(to.code(), caseId).update();
-        audit.record("TRANSFER", caseId, file.communeCode() + " -> " + to.code());
-        timeline.record(caseId, "TRANSFERRED", file.communeCode() + " → " + to.code()
-                + (reason == null || reason.isBlank() ? "" : ": " + reason.strip()), user.getUsername());
+                .params(to.code(), file.id()).update();
+        timeline.record(file.id(), "TRANSFERRED", detail, username);
         workflow.transfer(file.caseNumber(), to.code(), to.provinceCode());
-        inbox.moveCase(caseId, to.code(), to.provinceCode());
+        inbox.moveCase(file.id(), to.code(), to.provinceCode());
+        audit.record("TRANSFER", file.id(), file.communeCode() + " -> " + to.code());
     }
 
     private String text(String key) {
@@ -270,6 +317,11 @@ public class CaseFileService {
         if (user.user().grants().stream()
                 .anyMatch(g -> g.role() == Role.SUPERVISOR && commune.provinceCode().equals(g.provinceCode()))) {
             return Optional.of(Sight.FULL_WITH_REPORTER);
+        }
+        // the supervisor of a province asked to accept the case sees what they are asked to accept
+        if (user.hasRole(Role.SUPERVISOR) && inbox.forCase(file.id()).stream()
+                .anyMatch(t -> t.type() == TaskType.TRANSFER_ACCEPTANCE && user.groups().contains(t.candidateGroup()))) {
+            return Optional.of(Sight.FULL);
         }
         if (holds(user, Role.WORKER, commune) || holds(user, Role.CHAIR, commune)) {
             return Optional.of(Sight.FULL);

@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-/** The reports (Mau 01) behind a case; the intake feature owns them and implements this. */
+import vn.childprotection.workflow.ReportRouting;
+
+/** The reports (Mẫu 01) behind a case; the intake feature owns them and implements this. */
 public interface CaseReports {
 
     List<ReportSummary> forCase(UUID caseId);
@@ -17,4 +19,10 @@ public interface CaseReports {
 
     /** Whether the user recorded one of the case's reports (an intake officer sees those cases). */
     boolean recordedBy(UUID caseId, String username);
+
+    /** A duplicate case is merged: its reports now belong to the child's other case. */
+    void moveReports(UUID fromCaseId, UUID toCaseId);
+
+    /** What the case's latest report tells the process (for a fresh triage where the reports now are). */
+    ReportRouting latestRouting(UUID caseId);
 }

@@ -10,7 +10,8 @@ import vn.childprotection.directory.Commune;
 public record CaseView(UUID caseId, String caseNumber, CaseStatus status, Commune commune, Instant openedAt,
                        Child child, List<ReportSummary> reports, List<InitialAssessment> initialAssessments,
                        List<CaseForms.SubmittedForm> forms, List<CasePoliceRecords.PoliceRecord> police,
-                       List<Note> notes, List<Task> openTasks) {
+                       List<Note> notes, List<Task> openTasks, CaseLinks.LinkedCase possibleDuplicate,
+                       List<CaseLinks.LinkedCase> earlierCases) {
 
     public record Note(String kind, String text, String author, Instant writtenAt) {
     }

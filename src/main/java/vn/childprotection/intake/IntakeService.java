@@ -25,6 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.childprotection.audit.AuditTrail;
 import vn.childprotection.cases.CaseFile;
 import vn.childprotection.cases.CaseFileService;
+import vn.childprotection.cases.CaseLinks;
 import vn.childprotection.cases.CaseStatus;
 import vn.childprotection.cases.Child;
 import vn.childprotection.cases.Timeline;
@@ -46,6 +47,7 @@ public class IntakeService {
 
     private final Directory directory;
     private final CaseFileService cases;
+    private final CaseLinks links;
     private final Timeline timeline;
     private final AuditTrail audit;
     private final CaseWorkflow workflow;
@@ -55,13 +57,14 @@ public class IntakeService {
     private final ZoneId zone;
     private final Duration clockSkew;
 
-    public IntakeService(Directory directory, CaseFileService cases, Timeline timeline, AuditTrail audit,
+    public IntakeService(Directory directory, CaseFileService cases, CaseLinks links, Timeline timeline, AuditTrail audit,
                          CaseWorkflow workflow,
                          JdbcAggregateTemplate aggregates, MessageSource messages, Clock clock,
                          @Value("${child-protection.zone}") ZoneId zone,
                          @Value("${child-protection.intake.clock-skew}") Duration clockSkew) {
         this.directory = directory;
         this.cases = cases;
+        this.links = links;
         this.timeline = timeline;
         this.audit = audit;
         this.workflow = workflow;
@@ -81,10 +84,8 @@ public class IntakeService {
         ReportRequest.ChildInput c = request.child();
         Child child = new Child(name(c.fullName()), c.sex(), c.birthDate(), c.ageYears(), c.nationalId(),
                 blankToNull(c.ethnicity()), blankToNull(c.address()));
-        boolean crimeAtIntake = Boolean.TRUE.equals(request.crimeSuspected())
-                || request.harmTypes().contains(HarmType.SEXUAL_ABUSE) || request.harmTypes().contains(HarmType.TRAFFICKING);
-        ReportRouting routing = new ReportRouting(receivedAt, Boolean.TRUE.equals(request.immediateDanger()), crimeAtIntake,
-                request.channel() == Channel.POLICE);
+        ReportRouting routing = routing(receivedAt, Boolean.TRUE.equals(request.immediateDanger()),
+                Boolean.TRUE.equals(request.crimeSuspected()), request.harmTypes(), request.channel());
         // a further report about a child whose case is open joins that case and is triaged like the first
         Optional<CaseFile> open = cases.openCaseOf(commune.code(), child)
                 .filter(existing -> workflow.furtherReport(existing.caseNumber(), routing));
@@ -111,12 +112,24 @@ public class IntakeService {
 
         timeline.record(file.id(), "REPORT_RECEIVED", request.channel().name(), username);
         if (!joined) {
+            links.linkNew(file);
             workflow.startCase(new CaseStart(file.id(), file.caseNumber(), commune.code(), commune.provinceCode(),
                     routing));
         }
         // last: the audit chain's lock is held only from here to the commit
         audit.record("REPORT", file.id(), joined ? "joined the open case" : "opened the case");
         return new Receipt(file.id(), file.caseNumber(), file.status(), joined);
+    }
+
+    /**
+     * What a report tells the process before anyone assessed it: a crime is suspected at intake when the
+     * officer ticks it, and always for sexual abuse and trafficking (Joint Circular 01/2022).
+     */
+    static ReportRouting routing(Instant receivedAt, boolean immediateDanger, boolean crimeSuspected,
+                                 java.util.Collection<HarmType> harmTypes, Channel channel) {
+        boolean crimeAtIntake = crimeSuspected || harmTypes.contains(HarmType.SEXUAL_ABUSE)
+                || harmTypes.contains(HarmType.TRAFFICKING);
+        return new ReportRouting(receivedAt, immediateDanger, crimeAtIntake, channel == Channel.POLICE);
     }
 
     /** The rules Bean Validation cannot see: the commune exists, times and ages make sense. */

@@ -103,12 +103,13 @@ class ReportPages {
         return show(values, harms, errors, model);
     }
 
-    /** For the form, while it is filled in: may this child already have an open case in the commune? */
+    /** For the form, while it is filled in: may this child already have an open case this user can see? */
     @GetMapping("/reports/check")
     String check(@RequestParam(required = false) String communeCode,
                  @RequestParam(name = "child.fullName", required = false) String fullName,
                  @RequestParam(name = "child.birthDate", required = false) String birthDate,
-                 @RequestParam(name = "child.nationalId", required = false) String nationalId, Model model) {
+                 @RequestParam(name = "child.nationalId", required = false) String nationalId,
+                 @AuthenticationPrincipal StaffPrincipal user, Model model) {
         boolean found = false;
         if (communeCode != null && !communeCode.isBlank()) {
             LocalDate born = null;
@@ -119,7 +120,7 @@ class ReportPages {
             }
             Child child = new Child(blankToNull(fullName), Child.Sex.UNKNOWN, born, null, blankToNull(nationalId),
                     null, null);
-            found = cases.openCaseOf(communeCode, child).isPresent();
+            found = cases.openCaseHint(communeCode, child, user);
         }
         model.addAttribute("found", found);
         return "intake/new :: duplicate";

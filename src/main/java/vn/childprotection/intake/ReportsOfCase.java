@@ -5,19 +5,23 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import vn.childprotection.cases.CaseReports;
 import vn.childprotection.cases.ReportSummary;
+import vn.childprotection.workflow.ReportRouting;
 
 /** Lends the case file its reports. */
 @Component
 class ReportsOfCase implements CaseReports {
 
     private final Reports reports;
+    private final JdbcClient jdbc;
 
-    ReportsOfCase(Reports reports) {
+    ReportsOfCase(Reports reports, JdbcClient jdbc) {
         this.reports = reports;
+        this.jdbc = jdbc;
     }
 
     @Override
@@ -37,6 +41,18 @@ class ReportsOfCase implements CaseReports {
     @Override
     public boolean recordedBy(UUID caseId, String username) {
         return reports.existsByCaseIdAndRecordedBy(caseId, username);
+    }
+
+    @Override
+    public void moveReports(UUID fromCaseId, UUID toCaseId) {
+        jdbc.sql("update report set case_id = ? where case_id = ?").params(toCaseId, fromCaseId).update();
+    }
+
+    @Override
+    public ReportRouting latestRouting(UUID caseId) {
+        Report r = reports.findByCaseId(caseId).stream().max(Comparator.comparing(Report::receivedAt)).orElseThrow();
+        return IntakeService.routing(r.receivedAt(), r.immediateDanger(), r.crimeSuspected(),
+                r.harmTypes().stream().map(Report.ReportHarm::harmType).toList(), r.channel());
     }
 
     private static ReportSummary summary(Report r) {

@@ -82,6 +82,7 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/cases/*/police-referrals")
                         .hasAnyRole("WORKER", "CHAIR", "SUPERVISOR")
                         .requestMatchers(HttpMethod.POST, "/api/cases/*/transfer").hasRole("SUPERVISOR")
+                        .requestMatchers(HttpMethod.POST, "/api/cases/*/duplicate").hasRole("SUPERVISOR")
                         .requestMatchers(HttpMethod.GET, "/api/cases/*/access-log").hasRole("SUPERVISOR")
                         .requestMatchers("/api/audit/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/oversight/**").hasRole("SUPERVISOR")

@@ -14,5 +14,7 @@ public enum TaskType {
     CLOSURE_APPROVAL,
     POLICE_ACKNOWLEDGE,
     POLICE_OUTCOME,
-    ESCALATION
+    ESCALATION,
+    /** The receiving province's supervisor accepts a case moving to their province. */
+    TRANSFER_ACCEPTANCE
 }

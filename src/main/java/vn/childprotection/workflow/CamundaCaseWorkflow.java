@@ -136,6 +136,27 @@ class CamundaCaseWorkflow implements CaseWorkflow {
     }
 
     @Override
+    public void requestTransfer(String caseNumber, String communeCode, String provinceCode) {
+        runtimeService.createMessageCorrelation(ProcessIds.MESSAGE_TRANSFER_REQUESTED)
+                .processInstanceBusinessKey(caseNumber)
+                .setVariablesLocal(Variables.createVariables()
+                        .putValue(ProcessIds.VAR_TARGET_COMMUNE_CODE, communeCode)
+                        .putValue(ProcessIds.VAR_TARGET_PROVINCE_CODE, provinceCode))
+                .correlate();
+    }
+
+    @Override
+    public Optional<String> transferTarget(String taskId) {
+        return Optional.ofNullable((String) taskService.getVariable(taskId, ProcessIds.VAR_TARGET_COMMUNE_CODE));
+    }
+
+    @Override
+    public void discard(String caseNumber, String reason) {
+        // listeners run: the inbox and timeline see every open task end
+        caseInstances(caseNumber).forEach(pi -> runtimeService.deleteProcessInstance(pi.getId(), reason));
+    }
+
+    @Override
     public void transfer(String caseNumber, String communeCode, String provinceCode) {
         for (ProcessInstance instance : runtimeService.createProcessInstanceQuery()
                 .processInstanceBusinessKey(caseNumber).list()) {

@@ -41,6 +41,15 @@ public interface CaseWorkflow {
     /** A worker refers the case to the police of its commune at a later step; a new referral every time. */
     UUID referToPolice(String caseNumber, UUID caseId, String communeCode, String provinceCode);
 
+    /** The case was another case of the same child: its process ends, with everything open in it. */
+    void discard(String caseNumber, String reason);
+
+    /** The child moved to another province: its supervisor is asked to accept the case; it stays meanwhile. */
+    void requestTransfer(String caseNumber, String communeCode, String provinceCode);
+
+    /** The commune a transfer acceptance task is about. */
+    Optional<String> transferTarget(String taskId);
+
     /** The child moved: the case's processes and open tasks now belong to another commune; police work stays. */
     void transfer(String caseNumber, String communeCode, String provinceCode);
 }

@@ -13,6 +13,7 @@ public final class ProcessIds {
     public static final String MESSAGE_POLICE_OUTCOME = "PoliceOutcome";
     public static final String MESSAGE_POLICE_REFERRAL = "PoliceReferral";
     public static final String MESSAGE_FURTHER_REPORT = "FurtherReport";
+    public static final String MESSAGE_TRANSFER_REQUESTED = "TransferRequested";
 
     // ChildProtectionCase
     public static final String TASK_INITIAL_ASSESSMENT = "Task_InitialAssessment";
@@ -38,6 +39,7 @@ public final class ProcessIds {
     public static final String END_CASE_CLOSED = "End_CaseClosed";
     public static final String TASK_INITIAL_REASSESSMENT = "Task_InitialReassessment";
     public static final String SUBPROCESS_EMERGENCY = "SubProcess_Emergency";
+    public static final String TASK_ACCEPT_TRANSFER = "Task_AcceptTransfer";
 
     // PoliceReferral
     public static final String TASK_POLICE_ACKNOWLEDGE = "Task_PoliceAcknowledge";
@@ -82,6 +84,8 @@ public final class ProcessIds {
     public static final String VAR_PLAN_APPROVED = "planApproved";
     public static final String VAR_REVIEW_OUTCOME = "reviewOutcome";
     public static final String VAR_CLOSURE_APPROVED = "closureApproved";
+    public static final String VAR_TARGET_COMMUNE_CODE = "targetCommuneCode";
+    public static final String VAR_TARGET_PROVINCE_CODE = "targetProvinceCode";
     // PoliceReferral
     public static final String VAR_REFERRAL_ID = "referralId";
     public static final String VAR_FORWARD_DEADLINE = "forwardDeadline";
@@ -122,6 +126,7 @@ public final class ProcessIds {
         TASK_TYPES.put(TASK_CLOSURE_APPROVAL, "CLOSURE_APPROVAL");
         TASK_TYPES.put(TASK_POLICE_ACKNOWLEDGE, "POLICE_ACKNOWLEDGE");
         TASK_TYPES.put(TASK_POLICE_OUTCOME, "POLICE_OUTCOME");
+        TASK_TYPES.put(TASK_ACCEPT_TRANSFER, "TRANSFER_ACCEPTANCE");
         TASK_TYPES.put(TASK_ESCALATE_FIRST_LEVEL, "ESCALATION");
         TASK_TYPES.put(TASK_ESCALATE_SECOND_LEVEL, "ESCALATION");
     }

@@ -148,6 +148,11 @@ class AuthorizationMatrixTest extends ApiTestBase {
                         "/api/cases/" + referredCase(where, fresh) + "/police-outcome",
                         Map.of("outcome", "NOT_OPENED", "detail", "Không đủ căn cứ khởi tố"), null),
                 byJurisdiction(who -> who == Who.POLICE, 204)));
+        rules.put("POST /api/cases/{caseId}/duplicate", new Rule(
+                (who, where, fresh) -> new Request(HttpMethod.POST,
+                        "/api/cases/" + plainCase(where, fresh) + "/duplicate", Map.of("decision", "DISMISS"), null),
+                // a case not marked as a possible duplicate: the supervisor who may decide is told so (409)
+                byJurisdiction(who -> who == Who.SUPERVISOR, 409)));
         rules.put("POST /api/cases/{caseId}/police-referrals", new Rule(
                 (who, where, fresh) -> new Request(HttpMethod.POST,
                         "/api/cases/" + plainCase(where, fresh) + "/police-referrals", null, null),

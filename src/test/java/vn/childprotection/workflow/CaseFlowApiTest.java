@@ -349,13 +349,41 @@ class CaseFlowApiTest extends ApiTestBase {
         assertThat(get("worker.b", "/api/cases/" + caseId + "/timeline").body().findValuesAsText("type"))
                 .contains("TRANSFERRED");
 
+        // to another province: its supervisor accepts first, the case stays until then
+        Reply requested = post("supervisor.p", "/api/cases/" + caseId + "/transfer", Map.of("communeCode", COMMUNE_C));
+        assertThat(requested.status()).isEqualTo(202);
+        assertThat(requested.body().get("pendingAcceptance").asBoolean()).isTrue();
+        assertThat(get("supervisor.p", "/api/cases/" + caseId).status()).isEqualTo(200);
+        assertThat(get("worker.c", "/api/cases/" + caseId).status()).isEqualTo(404);
+        assertThat(inboxTask("worker.b", caseId, "INITIAL_ASSESSMENT")).as("the work stays meanwhile").isNotNull();
         assertThat(post("supervisor.p", "/api/cases/" + caseId + "/transfer", Map.of("communeCode", COMMUNE_C)).status())
-                .isEqualTo(204);
+                .as("one request at a time").isEqualTo(409);
+        assertThat(get("supervisor.q", "/api/cases/" + caseId).status()).as("what they are asked to accept").isEqualTo(200);
+        complete("supervisor.q", caseId, "TRANSFER_ACCEPTANCE", Map.of("accepted", true));
         assertThat(get("supervisor.p", "/api/cases/" + caseId).status()).isEqualTo(404);
         assertThat(get("supervisor.q", "/api/cases/" + caseId).status()).isEqualTo(200);
+        assertThat(get("supervisor.q", "/api/cases/" + caseId + "/timeline").body().findValuesAsText("type"))
+                .contains("TRANSFER_REQUESTED", "TRANSFERRED");
         complete("worker.c", caseId, "INITIAL_ASSESSMENT", Map.of("dangerLevel", "LOW", "immediateDanger", false,
                 "crimeSuspected", false, "summary", "Ổn định"));
         assertThat(inboxTask("worker.c", caseId, "RISK_NEEDS_ASSESSMENT")).as("later tasks go to the new commune").isNotNull();
+    }
+
+    @Test
+    void theReceivingProvinceMayRefuseACaseWhichThenStaysWhereItIs() {
+        String caseId = openCase(COMMUNE_A);
+
+        assertThat(post("supervisor.p", "/api/cases/" + caseId + "/transfer", Map.of("communeCode", COMMUNE_C)).status())
+                .isEqualTo(202);
+        Reply noReason = completeReply("supervisor.q", caseId, "TRANSFER_ACCEPTANCE", Map.of("accepted", false));
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(post("supervisor.q", "/api/tasks/" + taskOf(caseId, "TRANSFER_ACCEPTANCE") + "/complete",
+                Map.of("accepted", false, "reason", "Gia đình chưa chuyển đến")).status()).isEqualTo(204);
+
+        assertThat(get("supervisor.q", "/api/cases/" + caseId).status()).isEqualTo(404);
+        assertThat(get("worker.a", "/api/cases/" + caseId).status()).isEqualTo(200);
+        assertThat(get("worker.a", "/api/cases/" + caseId + "/timeline").body().findValuesAsText("type"))
+                .contains("TRANSFER_REFUSED");
     }
 
     @Test

@@ -1,0 +1,77 @@
+package vn.childprotection.cases;
+
+import java.util.UUID;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.childprotection.audit.AuditTrail;
+import vn.childprotection.security.StaffPrincipal;
+import vn.childprotection.web.ConflictException;
+import vn.childprotection.workflow.CaseWorkflow;
+import vn.childprotection.workflow.ReportRouting;
+
+/**
+ * A supervisor decides on a case marked as a possible duplicate: the same child after all (its reports
+ * join the child's open case, which assesses them afresh, and this case ends), or another child.
+ */
+@Service
+public class DuplicateCases {
+
+    public enum Decision { MERGE, DISMISS }
+
+    private final CaseFileService cases;
+    private final CaseLinks links;
+    private final CaseReports reports;
+    private final Timeline timeline;
+    private final CaseWorkflow workflow;
+    private final AuditTrail audit;
+    private final JdbcClient jdbc;
+    private final MessageSource messages;
+
+    DuplicateCases(CaseFileService cases, CaseLinks links, CaseReports reports, Timeline timeline, CaseWorkflow workflow,
+                   AuditTrail audit, JdbcClient jdbc, MessageSource messages) {
+        this.cases = cases;
+        this.links = links;
+        this.reports = reports;
+        this.timeline = timeline;
+        this.workflow = workflow;
+        this.audit = audit;
+        this.jdbc = jdbc;
+        this.messages = messages;
+    }
+
+    @Transactional
+    public void decide(UUID caseId, Decision decision, StaffPrincipal user) {
+        CaseFileService.Place place = cases.placeOf(caseId, user);
+        CaseLinks.LinkedCase other = links.possibleDuplicate(caseId)
+                .orElseThrow(() -> new ConflictException(text("duplicate.notSuspected")));
+        if (decision == Decision.DISMISS) {
+            links.decided(caseId, "DISMISSED");
+            timeline.record(caseId, "DUPLICATE_DISMISSED", other.caseNumber(), user.getUsername());
+            audit.record("DUPLICATE_DISMISSED", caseId, other.caseNumber());
+            return;
+        }
+        if (other.status() != CaseStatus.OPEN || place.status() != CaseStatus.OPEN) {
+            throw new ConflictException(text("case.closed"));
+        }
+        ReportRouting latest = reports.latestRouting(caseId);
+        reports.moveReports(caseId, other.caseId());
+        workflow.discard(place.caseNumber(), "merged into " + other.caseNumber());
+        links.decided(caseId, "MERGED");
+        jdbc.sql("update case_file set status = 'CLOSED', version = version + 1 where id = ?").param(caseId).update();
+        timeline.record(caseId, "MERGED_INTO", other.caseNumber(), user.getUsername());
+        timeline.record(other.caseId(), "MERGED_FROM", place.caseNumber(), user.getUsername());
+        // the child's case assesses the merged report afresh, counted from its receipt
+        workflow.furtherReport(other.caseNumber(), latest);
+        audit.record("DUPLICATE_MERGED", caseId, other.caseNumber());
+        audit.record("DUPLICATE_MERGED", other.caseId(), place.caseNumber());
+    }
+
+    private String text(String key) {
+        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+    }
+}
