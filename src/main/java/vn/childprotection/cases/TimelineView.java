@@ -4,6 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import org.springframework.beans.factory.annotation.Value;
+import vn.childprotection.directory.Holidays;
+import vn.childprotection.workflow.Deadlines;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -15,7 +21,7 @@ public class TimelineView {
 
     /** One line of GET /api/cases/{id}/timeline (API.md); {@code title} in the caller's language. */
     public record TimelineEntry(Instant at, String type, String title, String actor, Instant dueAt, Instant doneAt,
-                                boolean overdue) {
+                                boolean overdue, boolean countedWithoutHolidays) {
 
         /** For the page: ONTIME or LATE when done, OPEN or OVERDUE while open, EVENT when it has no deadline. */
         public String state(Instant now) {
@@ -31,16 +37,27 @@ public class TimelineView {
 
     private final MessageSource messages;
     private final Clock clock;
+    private final Deadlines deadlines;
+    private final Holidays holidays;
+    private final ZoneId zone;
 
-    public TimelineView(MessageSource messages, Clock clock) {
+    public TimelineView(MessageSource messages, Clock clock, Deadlines deadlines, Holidays holidays,
+                        @Value("${child-protection.zone}") ZoneId zone) {
         this.messages = messages;
         this.clock = clock;
+        this.deadlines = deadlines;
+        this.holidays = holidays;
+        this.zone = zone;
     }
 
     public List<TimelineEntry> of(List<Timeline.Entry> entries) {
         Instant now = clock.instant();
+        LocalDate coveredUntil = holidays.coveredUntil().orElse(LocalDate.MIN);
         return entries.stream()
-                .map(e -> new TimelineEntry(e.at(), e.type(), title(e), e.actor(), e.dueAt(), e.doneAt(), e.overdue(now)))
+                .map(e -> new TimelineEntry(e.at(), e.type(), title(e), e.actor(), e.dueAt(), e.doneAt(), e.overdue(now),
+                        // a working-day deadline past the calendar's last year was counted without its holidays
+                        e.dueAt() != null && deadlines.countsWorkingDays(e.type())
+                                && e.dueAt().atZone(zone).toLocalDate().isAfter(coveredUntil)))
                 .toList();
     }
 

@@ -54,6 +54,12 @@ public class Deadlines {
                 .atTime(start.toLocalTime()).atZone(properties.zone()).toInstant();
     }
 
+    /** Whether the step's deadline counts working days (its rule is named after the step: PLAN_DRAFT, plan-draft). */
+    public boolean countsWorkingDays(String stepType) {
+        DeadlineProperties.Rule rule = properties.deadlines().get(stepType.toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        return rule != null && rule.workingDays() != null;
+    }
+
     public DeadlineProperties.Rule rule(String name) {
         DeadlineProperties.Rule rule = properties.deadlines().get(name);
         if (rule == null) {
