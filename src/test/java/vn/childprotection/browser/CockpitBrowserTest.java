@@ -24,7 +24,7 @@ class CockpitBrowserTest extends BrowserTestBase {
         assertThat(page).as("signed in as the directory's administrator").contains("Camunda Cockpit", "Quản trị hệ thống");
 
         browser.get(url("/camunda/app/cockpit/default/#/processes"));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Child protection case"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Bảo vệ trẻ em: xử lý tin báo"));
         screenshot("cockpit-processes");
     }
 
