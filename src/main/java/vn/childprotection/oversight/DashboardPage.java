@@ -79,6 +79,7 @@ class DashboardPage {
         model.addAttribute("overdueTasks", inbox.overdue(provinces, now, 0, LIST_LIMIT));
         model.addAttribute("dueSoon", inbox.dueSoon(provinces, now, now.plus(SOON), LIST_LIMIT));
         model.addAttribute("escalations", inbox.openOfType(provinces, TaskType.ESCALATION, LIST_LIMIT));
+        model.addAttribute("myGroups", user.groups());
         model.addAttribute("communeNames", communes.values().stream()
                 .collect(Collectors.toMap(Commune::code, Commune::name)));
         model.addAttribute("now", now);

@@ -114,6 +114,13 @@ class CaseFlowApiTest extends ApiTestBase {
         }
         assertThat(timeline.body().findValuesAsText("type").stream().filter("PLAN_DRAFT"::equals)).hasSize(2);
         assertThat(types).contains("POLICE_REFERRAL", "SEPARATION_REVIEW");
+
+        // the investigation goes on after the commune closes its file: a later outcome is still recorded
+        assertThat(post("police.a", "/api/cases/" + caseId + "/police-outcome",
+                Map.of("outcome", "PROSECUTED", "detail", "Viện kiểm sát truy tố")).status()).isEqualTo(204);
+        var police = get("supervisor.p", "/api/cases/" + caseId).body().get("police");
+        assertThat(police.findValuesAsText("kind")).containsExactly("ACKNOWLEDGED", "OUTCOME", "OUTCOME");
+        assertThat(police.findValuesAsText("outcome")).endsWith("CASE_OPENED", "PROSECUTED");
     }
 
     /** Mẫu 06: the four criteria, the last one rated as given. */
@@ -229,8 +236,18 @@ class CaseFlowApiTest extends ApiTestBase {
         management.executeJob(management.createJobQuery().processInstanceId(policeProcess)
                 .activityId(ProcessIds.overdueTimerOf(ProcessIds.TASK_POLICE_ACKNOWLEDGE)).singleResult().getId());
 
-        assertThat(inboxTask("police.supervisor.p", caseId, "ESCALATION")).isNotNull();
+        var policeEscalation = inboxTask("police.supervisor.p", caseId, "ESCALATION");
+        assertThat(policeEscalation).isNotNull();
         assertThat(inboxTask("chair.a", caseId, "ESCALATION")).isNull();
+        // the Department of Health supervisor sees it on the dashboard, read only
+        assertThat(post("supervisor.p", "/api/tasks/" + policeEscalation.get("taskId").asText() + "/claim", null).status())
+                .isEqualTo(404);
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.setBasicAuth("supervisor.p", PASSWORD);
+        String dashboard = http.exchange("/oversight", org.springframework.http.HttpMethod.GET,
+                new org.springframework.http.HttpEntity<>(headers), String.class).getBody();
+        assertThat(dashboard).contains("/cases/" + caseId)
+                .doesNotContain("/tasks/" + policeEscalation.get("taskId").asText());
         assertThat(post("supervisor.p", "/api/cases/" + caseId + "/transfer", Map.of("communeCode", COMMUNE_B)).status())
                 .isEqualTo(204);
         assertThat(inboxTask("police.a", caseId, "POLICE_ACKNOWLEDGE")).as("stays with the police of the place").isNotNull();
