@@ -1,7 +1,6 @@
 package vn.childprotection.security;
 
 import java.io.IOException;
-import java.util.Map;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -12,14 +11,12 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -72,8 +69,8 @@ public class SecurityConfig {
             throws Exception {
         AuthenticationEntryPoint signIn = (req, res, e) -> {
             res.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"child-protection\"");
-            problem(res, json, HttpStatus.UNAUTHORIZED,
-                    text(messages, locales, req, e instanceof LockedException ? "security.locked" : "security.signIn"));
+            // one answer for a wrong, unknown or slowed-down sign-in: nothing to learn about accounts
+            problem(res, json, HttpStatus.UNAUTHORIZED, text(messages, locales, req, "security.signIn"));
         };
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
@@ -104,9 +101,6 @@ public class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
-        ExceptionMappingAuthenticationFailureHandler failure = new ExceptionMappingAuthenticationFailureHandler();
-        failure.setDefaultFailureUrl("/login?error");
-        failure.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked"));
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico")
@@ -115,7 +109,7 @@ public class SecurityConfig {
                         .requestMatchers("/reports/**").hasAnyRole("INTAKE", "WORKER", "POLICE")
                         .requestMatchers("/oversight/**").hasRole("SUPERVISOR")
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").failureHandler(failure).defaultSuccessUrl("/", true)
+                .formLogin(form -> form.loginPage("/login").failureUrl("/login?error").defaultSuccessUrl("/", true)
                         .permitAll())
                 .httpBasic(basic -> { })
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())

@@ -15,28 +15,9 @@ import vn.childprotection.directory.StaffUser;
 public final class StaffPrincipal implements UserDetails {
 
     private final StaffUser user;
-    private final boolean locked;
-    private final boolean hadFailures;
 
     public StaffPrincipal(StaffUser user) {
-        this(user, false, false);
-    }
-
-    /** With the account's sign-in state: locked after too many failed sign-ins, or with failures to clear. */
-    public StaffPrincipal(StaffUser user, boolean locked, boolean hadFailures) {
         this.user = user;
-        this.locked = locked;
-        this.hadFailures = hadFailures;
-    }
-
-    /** Whether failed sign-ins were counted before this one (a success clears them). */
-    boolean hadFailures() {
-        return hadFailures;
-    }
-
-    @Override
-    public boolean isAccountNonLocked() {
-        return !locked;
     }
 
     public StaffUser user() {

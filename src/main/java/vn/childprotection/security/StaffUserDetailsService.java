@@ -1,6 +1,5 @@
 package vn.childprotection.security;
 
-import java.time.Clock;
 import java.util.Arrays;
 
 import org.springframework.core.env.Environment;
@@ -16,14 +15,10 @@ import vn.childprotection.directory.StaffUser;
 public class StaffUserDetailsService implements UserDetailsService {
 
     private final Directory directory;
-    private final LoginAttempts attempts;
-    private final Clock clock;
     private final boolean production;
 
-    public StaffUserDetailsService(Directory directory, LoginAttempts attempts, Clock clock, Environment environment) {
+    public StaffUserDetailsService(Directory directory, Environment environment) {
         this.directory = directory;
-        this.attempts = attempts;
-        this.clock = clock;
         this.production = Arrays.asList(environment.getActiveProfiles()).contains("prod");
     }
 
@@ -32,8 +27,6 @@ public class StaffUserDetailsService implements UserDetailsService {
         StaffUser user = directory.user(username)
                 .filter(u -> !(production && u.demo()))
                 .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
-        LoginAttempts.State login = attempts.of(username);
-        return new StaffPrincipal(user, login.lockedAt(clock.instant()),
-                login.failures() > 0 || login.lockedUntil() != null);
+        return new StaffPrincipal(user);
     }
 }

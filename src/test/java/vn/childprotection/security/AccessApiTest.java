@@ -20,12 +20,6 @@ class AccessApiTest extends ApiTestBase {
     @Autowired
     Directory directory;
 
-    @Autowired
-    LoginAttempts attempts;
-
-    @Autowired
-    java.time.Clock clock;
-
     @Test
     void healthIsOpenForLoadBalancers() {
         Reply health = get(null, "/actuator/health");
@@ -142,12 +136,12 @@ class AccessApiTest extends ApiTestBase {
     void demoUsersAreRefusedUnderTheProdProfile() {
         MockEnvironment production = new MockEnvironment();
         production.setActiveProfiles("prod");
-        StaffUserDetailsService prodUsers = new StaffUserDetailsService(directory, attempts, clock, production);
+        StaffUserDetailsService prodUsers = new StaffUserDetailsService(directory, production);
         assertThatThrownBy(() -> prodUsers.loadUserByUsername("worker.a")).isInstanceOf(UsernameNotFoundException.class);
 
         MockEnvironment demo = new MockEnvironment();
         demo.setActiveProfiles("demo");
-        assertThat(new StaffUserDetailsService(directory, attempts, clock, demo).loadUserByUsername("worker.a").getUsername())
+        assertThat(new StaffUserDetailsService(directory, demo).loadUserByUsername("worker.a").getUsername())
                 .isEqualTo("worker.a");
     }
 

@@ -27,7 +27,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 import vn.childprotection.ApiTestBase;
 
-/** Failed-login lockout, session fixation, session timeout, security headers, secure cookies. */
+/** Sign-in throttling, session fixation, session timeout, security headers, secure cookies. */
 class LoginHardeningTest extends ApiTestBase {
 
     /** An account of this test alone, so that locking it disturbs no other test. */
@@ -50,24 +50,68 @@ class LoginHardeningTest extends ApiTestBase {
             jdbc.sql("insert into staff_role (username, role, commune_code) values (?, 'WORKER', ?)")
                     .params(USER, COMMUNE_A).update();
         }
-        jdbc.sql("delete from login_failure where username = ?").param(USER).update();
+        jdbc.sql("delete from login_throttle where throttle_key like ?").param("%" + USER + "%").update();
     }
 
     @Test
-    void fiveWrongPasswordsLockTheAccountEvenForTheRightOne() {
-        for (int i = 0; i < 5; i++) {
-            assertThat(me("wrong-" + i).status()).isEqualTo(401);
+    void thirtyParallelWrongPasswordsAreNotAllCheckedAndTheRightOneSignsInAfterTheDelay() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(30);
+        try {
+            var replies = pool.invokeAll(java.util.stream.IntStream.range(0, 30)
+                    .mapToObj(i -> (java.util.concurrent.Callable<Reply>) () -> me("wrong-" + i)).toList());
+            for (var reply : replies) {
+                assertThat(reply.get().status()).isEqualTo(401);
+            }
+        } finally {
+            pool.shutdown();
         }
-        Reply locked = me(PASSWORD);
-        assertThat(locked.status()).isEqualTo(401);
-        assertThat(locked.body().get("detail").asText()).contains("khóa");
 
-        // the lock runs out
-        jdbc.sql("update login_failure set locked_until = ? where username = ?")
-                .params(java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(1)), USER).update();
+        assertThat(throttle("user:" + USER, "checks")).as("passwords checked of 30 sent at once").isEqualTo(5);
+        assertThat(me(PASSWORD).status()).as("the right password waits for the delay too").isEqualTo(401);
+        assertThat(throttle("user:" + USER, "checks")).as("not checked while delayed").isEqualTo(5);
+
+        // the delay runs out
+        jdbc.sql("update login_throttle set blocked_until = ? where throttle_key like ?")
+                .params(java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(1)), "%" + USER + "%").update();
         assertThat(me(PASSWORD).status()).isEqualTo(200);
-        assertThat(jdbc.sql("select count(*) from login_failure where username = ?").param(USER)
-                .query(Long.class).single()).as("a success clears the failures").isZero();
+        assertThat(throttle("user:" + USER, "failures")).as("a success starts the count again").isZero();
+    }
+
+    @Test
+    void hammeringWhileDelayedDoesNotExtendTheDelay() {
+        for (int i = 0; i < 5; i++) {
+            assertThat(me("wrong").status()).isEqualTo(401);
+        }
+        String until = blockedUntil();
+        assertThat(until).as("slowed down after five").isNotNull();
+        for (int i = 0; i < 10; i++) {
+            assertThat(me("wrong").status()).isEqualTo(401);
+        }
+        assertThat(blockedUntil()).isEqualTo(until);
+        assertThat(throttle("user:" + USER, "failures")).isEqualTo(5);
+    }
+
+    private String blockedUntil() {
+        return jdbc.sql("select blocked_until from login_throttle where throttle_key like ?")
+                .param("pair:" + USER + "|%").query((rs, n) -> rs.getString(1)).single();
+    }
+
+    @Test
+    void unknownSlowedDownAndWrongSignInsGetTheSameAnswer() {
+        Reply wrong = me("wrong");
+        Reply unknown = meAs("nobody." + System.nanoTime(), PASSWORD);
+        for (int i = 0; i < 6; i++) {
+            me("wrong");
+        }
+        Reply slowed = me(PASSWORD);
+
+        for (Reply reply : java.util.List.of(wrong, unknown, slowed)) {
+            assertThat(reply.status()).isEqualTo(401);
+            assertThat(reply.body().get("detail")).isEqualTo(wrong.body().get("detail"));
+            assertThat(reply.headers().getFirst(HttpHeaders.WWW_AUTHENTICATE))
+                    .isEqualTo(wrong.headers().getFirst(HttpHeaders.WWW_AUTHENTICATE));
+        }
+        assertThat(wrong.body().toString()).doesNotContain("khóa", "locked");
     }
 
     @Test
@@ -83,16 +127,48 @@ class LoginHardeningTest extends ApiTestBase {
     }
 
     @Test
-    void theLockedMessageIsInEnglishOnRequest() {
-        for (int i = 0; i < 5; i++) {
-            me("wrong");
+    void anAccountTakesAtMostOneHundredFailuresADay() {
+        jdbc.sql("insert into login_throttle (throttle_key, failure_day, day_failures) values (?, ?, 100)")
+                .params("user:" + USER,
+                        java.sql.Date.valueOf(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")))).update();
+        assertThat(me(PASSWORD).status()).isEqualTo(401);
+
+        jdbc.sql("update login_throttle set failure_day = ? where throttle_key = ?")
+                .params(java.sql.Date.valueOf(java.time.LocalDate.now().minusDays(2)), "user:" + USER).update();
+        assertThat(me(PASSWORD).status()).as("the next day").isEqualTo(200);
+    }
+
+    @Test
+    void oneHundredFailuresFromOneAddressAcrossManyUsernamesSlowThatAddressOnly() throws IOException {
+        String spraying = "127.0.0.2";
+        jdbc.sql("delete from login_throttle where throttle_key = ?").param("addr:" + spraying).update();
+        for (int i = 0; i < 100; i++) {
+            assertThat(rawMe(spraying, "user" + i + "." + System.nanoTime(), "Password1")).isEqualTo(401);
         }
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBasicAuth(USER, PASSWORD);
-        headers.set(HttpHeaders.ACCEPT_LANGUAGE, "en");
-        Reply reply = exchange(HttpMethod.GET, "/api/me", new HttpEntity<>(headers));
-        assertThat(reply.status()).isEqualTo(401);
-        assertThat(reply.body().get("detail").asText()).contains("locked");
+        assertThat(rawMe(spraying, USER, PASSWORD)).as("the spraying address waits").isEqualTo(401);
+        assertThat(rawMe("127.0.0.3", USER, PASSWORD)).as("another address is unaffected").isEqualTo(200);
+        assertThat(throttle("addr:" + spraying, "failures")).as("checked before the address was slowed")
+                .isEqualTo(20);
+    }
+
+    private int throttle(String key, String column) {
+        return jdbc.sql("select " + column + " from login_throttle where throttle_key = ?").param(key)
+                .query(Integer.class).optional().orElse(0);
+    }
+
+    /** GET /api/me with Basic credentials over a socket from the given loopback address. */
+    private int rawMe(String fromAddress, String username, String password) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.bind(new java.net.InetSocketAddress(fromAddress, 0));
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", port));
+            String credentials = java.util.Base64.getEncoder()
+                    .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().write(("GET /api/me HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic "
+                    + credentials + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            return Integer.parseInt(status.split(" ")[1]);
+        }
     }
 
     @Test
@@ -151,8 +227,12 @@ class LoginHardeningTest extends ApiTestBase {
     }
 
     private Reply me(String password) {
+        return meAs(USER, password);
+    }
+
+    private Reply meAs(String username, String password) {
         HttpHeaders headers = new HttpHeaders();
-        headers.setBasicAuth(USER, password);
+        headers.setBasicAuth(username, password);
         return exchange(HttpMethod.GET, "/api/me", new HttpEntity<>(headers));
     }
 
