@@ -45,7 +45,10 @@ class CamundaCaseWorkflow implements CaseWorkflow {
                 .execute();
     }
 
-    /** A report's facts for its assessment: local to a further report's scope, the process's for the first. */
+    /**
+     * A report's facts for its assessment: the process's for the first report; for a further one they go
+     * to the scope its message starts (setVariablesToTriggeredScope), never over the first report's.
+     */
     private static VariableMap routing(ReportRouting report) {
         return Variables.createVariables()
                 .putValue(ProcessIds.VAR_RECEIVED_AT, Date.from(report.receivedAt()))
@@ -109,7 +112,7 @@ class CamundaCaseWorkflow implements CaseWorkflow {
     public boolean furtherReport(String caseNumber, ReportRouting report) {
         return !runtimeService.createMessageCorrelation(ProcessIds.MESSAGE_FURTHER_REPORT)
                 .processInstanceBusinessKey(caseNumber)
-                .setVariablesLocal(routing(report))
+                .setVariablesToTriggeredScope(routing(report))
                 .correlateAllWithResult()
                 .isEmpty();
     }
@@ -139,7 +142,7 @@ class CamundaCaseWorkflow implements CaseWorkflow {
     public void requestTransfer(String caseNumber, String communeCode, String provinceCode) {
         runtimeService.createMessageCorrelation(ProcessIds.MESSAGE_TRANSFER_REQUESTED)
                 .processInstanceBusinessKey(caseNumber)
-                .setVariablesLocal(Variables.createVariables()
+                .setVariablesToTriggeredScope(Variables.createVariables()
                         .putValue(ProcessIds.VAR_TARGET_COMMUNE_CODE, communeCode)
                         .putValue(ProcessIds.VAR_TARGET_PROVINCE_CODE, provinceCode))
                 .correlate();

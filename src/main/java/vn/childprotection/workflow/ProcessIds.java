@@ -69,6 +69,11 @@ public final class ProcessIds {
     public static final String VAR_START_EMERGENCY = "startEmergency";
     public static final String VAR_START_REFERRAL = "startReferral";
     public static final String VAR_EMERGENCY_RECEIVED_AT = "emergencyReceivedAt";
+    public static final String VAR_EMERGENCY_START_ACTION = "emergencyStartAction";
+    public static final String VAR_EMERGENCY_START_CHAIR_DECISION = "emergencyStartChairDecision";
+    /** Local to an emergency protection: what its triage asked for. */
+    public static final String VAR_START_ACTION = "startAction";
+    public static final String VAR_START_CHAIR_DECISION = "startChairDecision";
     public static final String VAR_DANGER_LEVEL = "dangerLevel";
     public static final String VAR_IMMEDIATE_DANGER = "immediateDanger";
     public static final String VAR_CRIME_SUSPECTED = "crimeSuspected";

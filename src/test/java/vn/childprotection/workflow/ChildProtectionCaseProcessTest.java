@@ -102,6 +102,7 @@ class ChildProtectionCaseProcessTest {
         Mocks.register("escalations", new Escalations());
         Mocks.register("separations", new Separations(callbacks));
         Mocks.register("investigations", new Investigations(deadlines, callbacks));
+        Mocks.register("emergencies", new Emergencies());
         workflow = new CamundaCaseWorkflow(runtimeService(), taskService(), referrals);
         now(RECEIVED_AT.plus(Duration.ofHours(1)));
     }
@@ -364,6 +365,54 @@ class ChildProtectionCaseProcessTest {
         assertThat(callbacks.referrals).containsExactly(PoliceCallbacks.Source.TRIAGE);
         assertThat(pi).isWaitingAt(ProcessIds.TIMER_REVIEW_DUE, ProcessIds.TASK_EMERGENCY_ACTION,
                 ProcessIds.TASK_EMERGENCY_DECISION);
+    }
+
+    @Test
+    void aFurtherReportDoesNotMoveTheFirstReportsDeadlines() {
+        ProcessInstance pi = startCase(false, false);
+        Instant secondReceivedAt = RECEIVED_AT.plus(Duration.ofHours(2));
+        workflow.furtherReport(CASE_NUMBER, new ReportRouting(secondReceivedAt, false, false, false));
+
+        assertThat(runtimeService().getVariable(pi.getId(), ProcessIds.VAR_RECEIVED_AT)).isEqualTo(Date.from(RECEIVED_AT));
+        assess(pi, "HIGH", false, false);
+
+        assertThat(task(pi, ProcessIds.TASK_EMERGENCY_ACTION)).as("12 hours from the first report's receipt")
+                .hasDueDate(Date.from(TWELVE_HOURS_LATER));
+        assertThat(task(pi, ProcessIds.TASK_INITIAL_REASSESSMENT))
+                .hasDueDate(Date.from(secondReceivedAt.plus(Duration.ofHours(6))));
+    }
+
+    @Test
+    void aFurtherReportNamingTheCaregiverWhileTheActionRunsStartsTheChairsDecision() {
+        ProcessInstance pi = startCase(false, false);
+        assess(pi, "HIGH", false, false);
+        assertThat(taskQuery().processInstanceId(pi.getId()).taskDefinitionKey(ProcessIds.TASK_EMERGENCY_DECISION).count())
+                .isZero();
+        Instant secondReceivedAt = RECEIVED_AT.plus(Duration.ofHours(3));
+        workflow.furtherReport(CASE_NUMBER, new ReportRouting(secondReceivedAt, false, false, false));
+
+        complete(task(pi, ProcessIds.TASK_INITIAL_REASSESSMENT), triage(Map.of("dangerLevel", "HIGH", "caregiverAbuser", true)));
+
+        assertThat(task(pi, ProcessIds.TASK_EMERGENCY_DECISION)).hasCandidateGroup("chair-00004")
+                .hasDueDate(Date.from(secondReceivedAt.plus(Duration.ofHours(12))));
+        assertThat(taskQuery().processInstanceId(pi.getId()).taskDefinitionKey(ProcessIds.TASK_EMERGENCY_ACTION).count())
+                .as("the running action goes on, no second one").isEqualTo(1);
+    }
+
+    @Test
+    void aNewDangerWhileOnlyTheChairsDecisionIsOpenStartsANewAction() {
+        ProcessInstance pi = startCase(false, false);
+        assess(pi, "HIGH", true, false);
+        complete(task(pi, ProcessIds.TASK_EMERGENCY_ACTION), Map.of(ProcessIds.VAR_CHILD_SAFE, true));
+        Instant secondReceivedAt = RECEIVED_AT.plus(Duration.ofHours(4));
+        workflow.furtherReport(CASE_NUMBER, new ReportRouting(secondReceivedAt, true, false, false));
+
+        complete(task(pi, ProcessIds.TASK_INITIAL_REASSESSMENT), triage(Map.of("dangerLevel", "HIGH", "immediateDanger", true)));
+
+        assertThat(task(pi, ProcessIds.TASK_EMERGENCY_ACTION)).hasCandidateGroup("worker-00004")
+                .hasDueDate(Date.from(secondReceivedAt.plus(Duration.ofHours(12))));
+        assertThat(taskQuery().processInstanceId(pi.getId()).taskDefinitionKey(ProcessIds.TASK_EMERGENCY_DECISION).count())
+                .as("the open decision stays the one").isEqualTo(1);
     }
 
     @Test
