@@ -100,15 +100,18 @@ public class CaseFileService {
                 .map(CaseFileService::openTask).toList();
         CaseView view = switch (access.sight()) {
             case POLICE -> new CaseView(file.id(), file.caseNumber(), file.status(), access.commune(), file.openedAt(),
-                    file.child(), caseReports, List.of(), List.of(), police.forCase(caseId), List.of(), openTasks,
-                    null, List.of());
+                    file.child(), caseReports, List.of(), List.of(), police.forCase(caseId, policeCommunesOf(user, caseId)),
+                    List.of(), openTasks, null, null, List.of());
             // the reports they took, the case number and status: no assessments, forms, police records or notes
             case INTAKE -> new CaseView(file.id(), file.caseNumber(), file.status(), access.commune(), file.openedAt(),
                     file.child(), caseReports.stream().filter(r -> user.getUsername().equals(r.recordedBy())).toList(),
-                    List.of(), List.of(), List.of(), List.of(), List.of(), null, List.of());
+                    List.of(), List.of(), List.of(), List.of(), List.of(), null, null, List.of());
             default -> new CaseView(file.id(), file.caseNumber(), file.status(), access.commune(), file.openedAt(),
                     file.child(), caseReports, assessments(caseId), forms.of(caseId), police.forCase(caseId),
-                    notes(caseId), openTasks, links.possibleDuplicate(caseId).orElse(null), links.earlier(caseId));
+                    notes(caseId), openTasks,
+                    // which other commune's case it may duplicate, only for the supervisor who decides
+                    access.sight() == Sight.FULL_WITH_REPORTER ? links.possibleDuplicate(caseId).orElse(null) : null,
+                    links.duplicateStatus(caseId), links.earlier(caseId));
         };
         // last: the audit chain's lock is held only from here to the commit
         audit.record("READ_CASE", caseId, null);
@@ -129,7 +132,7 @@ public class CaseFileService {
     /** Who read or changed the case, newest first; reading it is itself recorded. */
     @Transactional
     public List<AuditTrail.Access> accessLog(UUID caseId, StaffPrincipal user) {
-        access(caseId, user);
+        actingAccess(caseId, user);
         audit.record("READ_ACCESS_LOG", caseId, null);
         return audit.forCase(caseId);
     }
@@ -182,7 +185,7 @@ public class CaseFileService {
      */
     @Transactional
     public boolean transfer(UUID caseId, String toCommuneCode, String reason, StaffPrincipal user) {
-        Access access = access(caseId, user);
+        Access access = actingAccess(caseId, user);
         CaseFile file = access.file();
         Commune to = directory.commune(toCommuneCode)
                 .orElseThrow(() -> new InvalidInputException("communeCode", text("validation.unknownCommune")));
@@ -253,7 +256,7 @@ public class CaseFileService {
 
     @Transactional(readOnly = true)
     public Place placeOf(UUID caseId, StaffPrincipal user) {
-        Access access = access(caseId, user);
+        Access access = actingAccess(caseId, user);
         return new Place(access.file().caseNumber(), access.commune().code(), access.commune().provinceCode(),
                 access.file().status());
     }
@@ -264,12 +267,30 @@ public class CaseFileService {
         return access(caseId, user).file().caseNumber();
     }
 
+    /** The communes whose police records a police user may read: their own, or their province's. */
+    private java.util.Set<String> policeCommunesOf(StaffPrincipal user, UUID caseId) {
+        java.util.Set<String> communes = new java.util.HashSet<>();
+        for (String referred : police.referredPoliceCommunes(caseId)) {
+            boolean own = user.user().grants().stream().anyMatch(g -> g.role() == Role.POLICE
+                    && referred.equals(g.communeCode()));
+            boolean province = directory.commune(referred).map(c -> user.user().grants().stream()
+                    .anyMatch(g -> g.role() == Role.POLICE_SUPERVISOR && c.provinceCode().equals(g.provinceCode())))
+                    .orElse(false);
+            if (own || province) {
+                communes.add(referred);
+            }
+        }
+        return communes;
+    }
+
     /** How much of a case a user sees. */
     enum Sight {
         /** Commune workers and chairs: the whole file but the reporter. */
         FULL(false, null),
         /** Supervisors: the whole file, named reporters too. */
         FULL_WITH_REPORTER(true, null),
+        /** The supervisor of a province asked to accept the case: reads it, may act on it only by accepting. */
+        TRANSFER_REVIEW(false, null),
         /** Intake officers: the reports they took (named reporters too), the case number and status. */
         INTAKE(true, java.util.Set.of("REPORT_RECEIVED", "TRANSFERRED", "CASE_CLOSED")),
         /** Police liaisons of a commune the case was referred to: what a referral needs. */
@@ -297,6 +318,15 @@ public class CaseFileService {
     private record Access(CaseFile file, Commune commune, Sight sight) {
     }
 
+    /** A change to the case (move, refer, decide on a duplicate, read the access log): one's own jurisdiction. */
+    private Access actingAccess(UUID caseId, StaffPrincipal user) {
+        Access access = access(caseId, user);
+        if (access.sight() == Sight.TRANSFER_REVIEW) {
+            throw new NotFoundException("case " + caseId);
+        }
+        return access;
+    }
+
     /**
      * The one gate to a case: every read and change of a case goes through here. Outside the user's
      * jurisdiction the case does not exist for them (404, the same as an unknown id).
@@ -321,7 +351,7 @@ public class CaseFileService {
         // the supervisor of a province asked to accept the case sees what they are asked to accept
         if (user.hasRole(Role.SUPERVISOR) && inbox.forCase(file.id()).stream()
                 .anyMatch(t -> t.type() == TaskType.TRANSFER_ACCEPTANCE && user.groups().contains(t.candidateGroup()))) {
-            return Optional.of(Sight.FULL);
+            return Optional.of(Sight.TRANSFER_REVIEW);
         }
         if (holds(user, Role.WORKER, commune) || holds(user, Role.CHAIR, commune)) {
             return Optional.of(Sight.FULL);

@@ -13,8 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Cases of the same child. A new case names the child's earlier, closed cases (national ID anywhere, or
  * name and birth date in the same commune) so that a recurrence is visible; and where an open case of
- * another commune has the same name and birth date, the new case is marked as a possible duplicate for
- * a supervisor to merge or dismiss (two children are never merged on a name alone).
+ * another commune of the province has the same name and birth date, the new case is marked as a possible
+ * duplicate for the province supervisor to merge or dismiss (two children are never merged on a name
+ * alone; across provinces only the national ID joins).
  */
 @Component
 public class CaseLinks {
@@ -51,8 +52,11 @@ public class CaseLinks {
                     select id from case_file where status = 'CLOSED' and commune_code = :commune and id <> :id
                       and lower(child_full_name) = lower(:name) and child_birth_date = :born
                       and (child_national_id is null or :anyId = 1 or child_national_id = :nid)""", child, file);
+            // another commune of the same province: its supervisor sees both cases and decides
             int suspected = link(file.id(), "POSSIBLE_DUPLICATE", """
                     select id from case_file where status = 'OPEN' and commune_code <> :commune and id <> :id
+                      and commune_code in (select code from commune where province_code =
+                          (select province_code from commune where code = :commune))
                       and lower(child_full_name) = lower(:name) and child_birth_date = :born
                       and (child_national_id is null or :anyId = 1 or child_national_id = :nid)""", child, file);
             if (suspected > 0) {

@@ -10,6 +10,12 @@ public interface CasePoliceRecords {
 
     List<PoliceRecord> forCase(UUID caseId);
 
+    /** The records of the case's referrals to the police of these communes only. */
+    List<PoliceRecord> forCase(UUID caseId, Set<String> policeCommunes);
+
+    /** A merged duplicate's referrals now belong to the child's case. */
+    void moveReferrals(UUID fromCaseId, UUID toCaseId);
+
     /** The communes whose police the case was referred to: their police liaisons may see it. */
     Set<String> referredPoliceCommunes(UUID caseId);
 

@@ -11,7 +11,7 @@ public record CaseView(UUID caseId, String caseNumber, CaseStatus status, Commun
                        Child child, List<ReportSummary> reports, List<InitialAssessment> initialAssessments,
                        List<CaseForms.SubmittedForm> forms, List<CasePoliceRecords.PoliceRecord> police,
                        List<Note> notes, List<Task> openTasks, CaseLinks.LinkedCase possibleDuplicate,
-                       List<CaseLinks.LinkedCase> earlierCases) {
+                       String duplicateStatus, List<CaseLinks.LinkedCase> earlierCases) {
 
     public record Note(String kind, String text, String author, Instant writtenAt) {
     }

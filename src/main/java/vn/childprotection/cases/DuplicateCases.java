@@ -23,6 +23,10 @@ public class DuplicateCases {
 
     public enum Decision { MERGE, DISMISS }
 
+    private static final java.util.Set<vn.childprotection.tasks.TaskType> EMERGENCY_WORK = java.util.EnumSet.of(
+            vn.childprotection.tasks.TaskType.EMERGENCY_ACTION, vn.childprotection.tasks.TaskType.EMERGENCY_DECISION,
+            vn.childprotection.tasks.TaskType.SEPARATION_REVIEW);
+
     private final CaseFileService cases;
     private final CaseLinks links;
     private final CaseReports reports;
@@ -31,9 +35,14 @@ public class DuplicateCases {
     private final AuditTrail audit;
     private final JdbcClient jdbc;
     private final MessageSource messages;
+    private final CasePoliceRecords police;
+    private final vn.childprotection.tasks.TaskInbox inbox;
 
     DuplicateCases(CaseFileService cases, CaseLinks links, CaseReports reports, Timeline timeline, CaseWorkflow workflow,
-                   AuditTrail audit, JdbcClient jdbc, MessageSource messages) {
+                   AuditTrail audit, JdbcClient jdbc, MessageSource messages, CasePoliceRecords police,
+                   vn.childprotection.tasks.TaskInbox inbox) {
+        this.police = police;
+        this.inbox = inbox;
         this.cases = cases;
         this.links = links;
         this.reports = reports;
@@ -58,15 +67,23 @@ public class DuplicateCases {
         if (other.status() != CaseStatus.OPEN || place.status() != CaseStatus.OPEN) {
             throw new ConflictException(text("case.closed"));
         }
+        // an emergency or a separation under way is not cut short by a merge: it ends first
+        if (inbox.forCase(caseId).stream().anyMatch(t -> EMERGENCY_WORK.contains(t.type()))) {
+            throw new ConflictException(text("duplicate.emergencyRunning"));
+        }
         ReportRouting latest = reports.latestRouting(caseId);
         reports.moveReports(caseId, other.caseId());
+        police.moveReferrals(caseId, other.caseId());
         workflow.discard(place.caseNumber(), "merged into " + other.caseNumber());
         links.decided(caseId, "MERGED");
         jdbc.sql("update case_file set status = 'CLOSED', version = version + 1 where id = ?").param(caseId).update();
         timeline.record(caseId, "MERGED_INTO", other.caseNumber(), user.getUsername());
+        timeline.record(caseId, "CASE_CLOSED", null, user.getUsername());
         timeline.record(other.caseId(), "MERGED_FROM", place.caseNumber(), user.getUsername());
-        // the child's case assesses the merged report afresh, counted from its receipt
-        workflow.furtherReport(other.caseNumber(), latest);
+        // the child's case assesses the merged report afresh, counted from its receipt; if it cannot, nothing moves
+        if (!workflow.furtherReport(other.caseNumber(), latest)) {
+            throw new ConflictException(text("case.closed"));
+        }
         audit.record("DUPLICATE_MERGED", caseId, other.caseNumber());
         audit.record("DUPLICATE_MERGED", other.caseId(), place.caseNumber());
     }

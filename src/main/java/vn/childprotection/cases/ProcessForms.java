@@ -111,15 +111,18 @@ class ProcessForms {
 
     private final CaseForms forms;
     private final CasePoliceRecords police;
+    private final vn.childprotection.tasks.TaskInbox inbox;
     private final CaseWorkflow workflow;
     private final Clock clock;
     private final ZoneId zone;
     private final MessageSource messages;
 
-    ProcessForms(CaseForms forms, CasePoliceRecords police, CaseWorkflow workflow, Clock clock,
+    ProcessForms(CaseForms forms, CasePoliceRecords police, vn.childprotection.tasks.TaskInbox inbox, CaseWorkflow workflow,
+                 Clock clock,
                  @Value("${child-protection.zone}") ZoneId zone, MessageSource messages) {
         this.forms = forms;
         this.police = police;
+        this.inbox = inbox;
         this.workflow = workflow;
         this.clock = clock;
         this.zone = zone;
@@ -219,6 +222,10 @@ class ProcessForms {
             requireReasonWhenRefused(f);
             if (f.approved() && police.unacknowledgedReferral(task.caseId())) {
                 throw new InvalidInputException("approved", text("validation.referralNotAcknowledged"));
+            }
+            if (f.approved() && inbox.forCase(task.caseId()).stream()
+                    .anyMatch(t -> t.type() == TaskType.SEPARATION_REVIEW || t.type() == TaskType.EMERGENCY_ACTION)) {
+                throw new InvalidInputException("approved", text("validation.separationRunning"));
             }
             return Map.of(ProcessIds.VAR_CLOSURE_APPROVED, f.approved());
         });

@@ -85,7 +85,7 @@ public class IntakeService {
         Child child = new Child(name(c.fullName()), c.sex(), c.birthDate(), c.ageYears(), c.nationalId(),
                 blankToNull(c.ethnicity()), blankToNull(c.address()));
         ReportRouting routing = routing(receivedAt, Boolean.TRUE.equals(request.immediateDanger()),
-                Boolean.TRUE.equals(request.crimeSuspected()), request.harmTypes(), request.channel());
+                Boolean.TRUE.equals(request.crimeSuspected()), request.harmTypes(), request.channel(), commune);
         // a further report about a child whose case is open joins that case and is triaged like the first
         Optional<CaseFile> open = cases.openCaseOf(commune.code(), child)
                 .filter(existing -> workflow.furtherReport(existing.caseNumber(), routing));
@@ -104,7 +104,8 @@ public class IntakeService {
                         blankToNull(r.relationship()));
         Set<Report.ReportHarm> harms = request.harmTypes().stream().map(Report.ReportHarm::new)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
-        aggregates.insert(new Report(UUID.randomUUID(), file.id(), request.channel(), receivedAt, now, username,
+        aggregates.insert(new Report(UUID.randomUUID(), file.id(), commune.code(), request.channel(), receivedAt, now,
+                username,
                 harms, request.setting() == null ? Setting.UNKNOWN : request.setting(), request.description().strip(),
                 Boolean.TRUE.equals(request.immediateDanger()), Boolean.TRUE.equals(request.crimeSuspected()), caregiver,
                 a == null ? null : new Report.Abuser(a.relationship(), blankToNull(a.fullName()), a.ageYears()),
@@ -126,10 +127,11 @@ public class IntakeService {
      * officer ticks it, and always for sexual abuse and trafficking (Joint Circular 01/2022).
      */
     static ReportRouting routing(Instant receivedAt, boolean immediateDanger, boolean crimeSuspected,
-                                 java.util.Collection<HarmType> harmTypes, Channel channel) {
+                                 java.util.Collection<HarmType> harmTypes, Channel channel, Commune place) {
         boolean crimeAtIntake = crimeSuspected || harmTypes.contains(HarmType.SEXUAL_ABUSE)
                 || harmTypes.contains(HarmType.TRAFFICKING);
-        return new ReportRouting(receivedAt, immediateDanger, crimeAtIntake, channel == Channel.POLICE);
+        return new ReportRouting(receivedAt, immediateDanger, crimeAtIntake, channel == Channel.POLICE, place.code(),
+                place.provinceCode());
     }
 
     /** The rules Bean Validation cannot see: the commune exists, times and ages make sense. */

@@ -14,6 +14,8 @@ import org.springframework.data.relational.core.mapping.Table;
 record Report(
         @Id UUID id,
         UUID caseId,
+        /** Where the offence happened, as reported; the case may be held by another commune. */
+        String communeCode,
         Channel channel,
         Instant receivedAt,
         Instant recordedAt,

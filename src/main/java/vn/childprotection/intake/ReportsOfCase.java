@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import vn.childprotection.cases.CaseReports;
 import vn.childprotection.cases.ReportSummary;
+import vn.childprotection.directory.Directory;
 import vn.childprotection.workflow.ReportRouting;
 
 /** Lends the case file its reports. */
@@ -18,10 +19,12 @@ class ReportsOfCase implements CaseReports {
 
     private final Reports reports;
     private final JdbcClient jdbc;
+    private final Directory directory;
 
-    ReportsOfCase(Reports reports, JdbcClient jdbc) {
+    ReportsOfCase(Reports reports, JdbcClient jdbc, Directory directory) {
         this.reports = reports;
         this.jdbc = jdbc;
+        this.directory = directory;
     }
 
     @Override
@@ -52,7 +55,8 @@ class ReportsOfCase implements CaseReports {
     public ReportRouting latestRouting(UUID caseId) {
         Report r = reports.findByCaseId(caseId).stream().max(Comparator.comparing(Report::receivedAt)).orElseThrow();
         return IntakeService.routing(r.receivedAt(), r.immediateDanger(), r.crimeSuspected(),
-                r.harmTypes().stream().map(Report.ReportHarm::harmType).toList(), r.channel());
+                r.harmTypes().stream().map(Report.ReportHarm::harmType).toList(), r.channel(),
+                directory.commune(r.communeCode()).orElseThrow());
     }
 
     private static ReportSummary summary(Report r) {

@@ -110,6 +110,27 @@ class PoliceRecords implements CasePoliceRecords, PoliceCallbacks {
     }
 
     @Override
+    public List<PoliceRecord> forCase(UUID caseId, Set<String> policeCommunes) {
+        if (policeCommunes.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select r.kind, r.record_number, r.officer, r.outcome, r.detail, r.recorded_by, r.recorded_at
+                        from police_record r join police_referral f on f.id = r.referral_id
+                        where r.case_id = :case and f.police_commune_code in (:communes) order by r.recorded_at""")
+                .param("case", caseId).param("communes", policeCommunes)
+                .query((rs, n) -> new PoliceRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()))
+                .list();
+    }
+
+    @Override
+    public void moveReferrals(UUID fromCaseId, UUID toCaseId) {
+        jdbc.sql("update police_referral set case_id = ? where case_id = ?").params(toCaseId, fromCaseId).update();
+        jdbc.sql("update police_record set case_id = ? where case_id = ?").params(toCaseId, fromCaseId).update();
+    }
+
+    @Override
     public List<PoliceRecord> forCase(UUID caseId) {
         return jdbc.sql("""
                         select kind, record_number, officer, outcome, detail, recorded_by, recorded_at

@@ -54,6 +54,8 @@ class CamundaCaseWorkflow implements CaseWorkflow {
                 .putValue(ProcessIds.VAR_RECEIVED_AT, Date.from(report.receivedAt()))
                 .putValue(ProcessIds.VAR_CRIME_AT_INTAKE, report.crimeAtIntake())
                 .putValue(ProcessIds.VAR_POLICE_CHANNEL, report.policeChannel())
+                .putValue(ProcessIds.VAR_OFFENCE_COMMUNE_CODE, report.offenceCommuneCode())
+                .putValue(ProcessIds.VAR_OFFENCE_PROVINCE_CODE, report.offenceProvinceCode())
                 .putValue(ProcessIds.VAR_INITIAL_ASSESSMENT_DEADLINE, report.immediateDanger()
                         ? ProcessIds.DEADLINE_INITIAL_ASSESSMENT_IMMEDIATE : ProcessIds.DEADLINE_INITIAL_ASSESSMENT)
                 .putValue(ProcessIds.VAR_ASSESSMENT_PRIORITY, report.immediateDanger()

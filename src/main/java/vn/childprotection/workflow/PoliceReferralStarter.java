@@ -30,10 +30,15 @@ public class PoliceReferralStarter {
         if (priority == null) {
             priority = execution.getVariable(ProcessIds.VAR_ASSESSMENT_PRIORITY);
         }
+        // the police of the place of the offence the triggering report names, wherever the case is held now
+        String commune = (String) execution.getVariable(ProcessIds.VAR_OFFENCE_COMMUNE_CODE);
+        String province = (String) execution.getVariable(ProcessIds.VAR_OFFENCE_PROVINCE_CODE);
+        if (commune == null) {
+            commune = (String) execution.getVariable(ProcessIds.VAR_COMMUNE_CODE);
+            province = (String) execution.getVariable(ProcessIds.VAR_PROVINCE_CODE);
+        }
         start(execution.getProcessEngineServices().getRuntimeService(), execution.getProcessBusinessKey(),
-                UUID.fromString((String) execution.getVariable(ProcessIds.VAR_CASE_ID)),
-                (String) execution.getVariable(ProcessIds.VAR_COMMUNE_CODE),
-                (String) execution.getVariable(ProcessIds.VAR_PROVINCE_CODE),
+                UUID.fromString((String) execution.getVariable(ProcessIds.VAR_CASE_ID)), commune, province,
                 (Date) execution.getVariable(ProcessIds.VAR_RECEIVED_AT), fromReceipt,
                 priority instanceof Number n ? n.intValue() : ProcessIds.PRIORITY_REPORT, from);
     }

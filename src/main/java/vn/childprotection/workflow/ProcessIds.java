@@ -60,6 +60,8 @@ public final class ProcessIds {
     public static final String VAR_RECEIVED_AT = "receivedAt";
     public static final String VAR_CRIME_AT_INTAKE = "crimeAtIntake";
     public static final String VAR_POLICE_CHANNEL = "policeChannel";
+    public static final String VAR_OFFENCE_COMMUNE_CODE = "offenceCommuneCode";
+    public static final String VAR_OFFENCE_PROVINCE_CODE = "offenceProvinceCode";
     public static final String VAR_INITIAL_ASSESSMENT_DEADLINE = "initialAssessmentDeadline";
     public static final String VAR_ASSESSMENT_PRIORITY = "assessmentPriority";
     public static final String VAR_PRIORITY = "priority";

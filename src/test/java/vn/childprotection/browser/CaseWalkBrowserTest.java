@@ -136,6 +136,8 @@ class CaseWalkBrowserTest extends BrowserTestBase {
         complete(Map.of("remainingHarm", "LOW", "abuserAccess", "LOW", "careSettingObstacles", "LOW",
                 "selfProtection", "MEDIUM", "recommendation", "CLOSE", "summary", "Trẻ ổn định, không còn nguy cơ"));
         signIn("chair.a", "demo");
+        claim(caseNumber, "SEPARATION_REVIEW");
+        complete(Map.of("decision", "RETURNED_HOME"));
         claim(caseNumber, "CLOSURE_APPROVAL");
         complete(Map.of("approved", "true"));
 

@@ -45,7 +45,10 @@ class SameChildApiTest extends ApiTestBase {
         assertThat(suspected).isNotEqualTo(first);
         assertThat(second.body().get("joinedExistingCase").asBoolean()).isFalse();
         Reply file = get("worker.b", "/api/cases/" + suspected);
-        assertThat(file.body().at("/possibleDuplicate/caseNumber").asText())
+        assertThat(file.body().get("duplicateStatus").asText()).isEqualTo("SUSPECTED");
+        assertThat(file.body().get("possibleDuplicate").isNull()).as("the other commune's case only for the supervisor")
+                .isTrue();
+        assertThat(get("supervisor.p", "/api/cases/" + suspected).body().at("/possibleDuplicate/caseNumber").asText())
                 .isEqualTo(get("worker.a", "/api/cases/" + first).body().get("caseNumber").asText());
         assertThat(get("worker.b", "/api/cases/" + suspected + "/timeline").body().findValuesAsText("type"))
                 .contains("POSSIBLE_DUPLICATE");
@@ -60,7 +63,8 @@ class SameChildApiTest extends ApiTestBase {
         assertThat(post("supervisor.p", "/api/cases/" + suspected + "/duplicate", Map.of("decision", "DISMISS")).status())
                 .isEqualTo(204);
 
-        assertThat(get("worker.b", "/api/cases/" + suspected).body().get("possibleDuplicate").isNull()).isTrue();
+        assertThat(get("supervisor.p", "/api/cases/" + suspected).body().get("possibleDuplicate").isNull()).isTrue();
+        assertThat(get("worker.b", "/api/cases/" + suspected).body().get("duplicateStatus").asText()).isEqualTo("DISMISSED");
         assertThat(get("worker.b", "/api/cases/" + suspected).body().get("status").asText()).isEqualTo("OPEN");
         assertThat(post("supervisor.p", "/api/cases/" + suspected + "/duplicate", Map.of("decision", "DISMISS")).status())
                 .as("decided once").isEqualTo(409);
@@ -88,6 +92,40 @@ class SameChildApiTest extends ApiTestBase {
                 .query(Long.class).single()).isZero();
         assertThat(get("worker.a", "/api/cases/" + first + "/timeline").body().findValuesAsText("type"))
                 .contains("MERGED_FROM");
+    }
+
+    @Test
+    void aPossibleDuplicateWhoseEmergencyIsUnderWayIsNotMerged() {
+        String name = newChildName();
+        Map<String, Object> child = Map.of("fullName", name, "sex", "FEMALE", "birthDate", "2012-04-04");
+        post("intake", "/api/reports", reportAbout(COMMUNE_A, child));
+        Map<String, Object> urgent = reportAbout(COMMUNE_B, child);
+        urgent.put("immediateDanger", true);
+        String suspected = post("intake", "/api/reports", urgent).body().get("caseId").asText();
+        complete("worker.b", suspected, "INITIAL_ASSESSMENT", Map.of("dangerLevel", "HIGH", "immediateDanger", true,
+                "crimeSuspected", false, "summary", "Nguy hiểm"));
+
+        Reply merge = post("supervisor.p", "/api/cases/" + suspected + "/duplicate", Map.of("decision", "MERGE"));
+
+        assertThat(merge.status()).isEqualTo(409);
+        assertThat(get("worker.b", "/api/cases/" + suspected).body().get("reports")).hasSize(1);
+        assertThat(taskOf(suspected, "EMERGENCY_ACTION")).isNotNull();
+    }
+
+    @Test
+    void aFurtherReportFromAnotherCommuneGoesToThePoliceOfThatCommune() {
+        String nationalId = String.format("%012d", Math.abs(System.nanoTime() + 17) % 1_000_000_000_000L);
+        String caseId = post("intake", "/api/reports",
+                reportAbout(COMMUNE_A, Map.of("sex", "MALE", "nationalId", nationalId))).body().get("caseId").asText();
+        Map<String, Object> abuse = reportAbout(COMMUNE_B, Map.of("sex", "MALE", "nationalId", nationalId));
+        abuse.put("harmTypes", List.of("SEXUAL_ABUSE"));
+
+        assertThat(post("intake", "/api/reports", abuse).body().get("caseId").asText()).isEqualTo(caseId);
+
+        assertThat(jdbc.sql("select candidate_group from task_inbox where case_id = ? and task_type = 'POLICE_ACKNOWLEDGE'")
+                .param(UUID.fromString(caseId)).query(String.class).list()).containsExactly("police-" + COMMUNE_B);
+        assertThat(jdbc.sql("select police_commune_code from police_referral where case_id = ?")
+                .param(UUID.fromString(caseId)).query(String.class).list()).containsExactly(COMMUNE_B);
     }
 
     @Test

@@ -86,7 +86,12 @@ class CaseFlowApiTest extends ApiTestBase {
         assertThat(closeWithHighRisk.status()).isEqualTo(400);
         assertThat(closeWithHighRisk.body().get("errors").findValuesAsText("field")).containsExactly("recommendation");
         complete("worker.a", caseId, "PLAN_REVIEW", review("CLOSE", "LOW"));
-        complete("chair.a", caseId, "CLOSURE_APPROVAL", Map.of("approved", true));
+        Reply whileSeparated = completeReply("chair.a", caseId, "CLOSURE_APPROVAL", Map.of("approved", true));
+        assertThat(whileSeparated.status()).as("not while the child is separated").isEqualTo(400);
+        assertThat(whileSeparated.body().get("errors").findValuesAsText("field")).containsExactly("approved");
+        complete("chair.a", caseId, "SEPARATION_REVIEW", Map.of("decision", "RETURNED_HOME"));
+        assertThat(post("chair.a", "/api/tasks/" + taskOf(caseId, "CLOSURE_APPROVAL") + "/complete",
+                Map.of("approved", true)).status()).isEqualTo(204);
 
         Reply caseFile = get("supervisor.p", "/api/cases/" + caseId);
         assertThat(caseFile.body().get("status").asText()).isEqualTo("CLOSED");
@@ -113,7 +118,7 @@ class CaseFlowApiTest extends ApiTestBase {
             }
         }
         assertThat(timeline.body().findValuesAsText("type").stream().filter("PLAN_DRAFT"::equals)).hasSize(2);
-        assertThat(types).contains("POLICE_REFERRAL", "SEPARATION_REVIEW");
+        assertThat(types).contains("POLICE_REFERRAL", "SEPARATION_REVIEW", "SEPARATION_ENDED");
 
         // the investigation goes on after the commune closes its file: a later outcome is still recorded
         assertThat(post("police.a", "/api/cases/" + caseId + "/police-outcome",
@@ -376,6 +381,10 @@ class CaseFlowApiTest extends ApiTestBase {
         assertThat(post("supervisor.p", "/api/cases/" + caseId + "/transfer", Map.of("communeCode", COMMUNE_C)).status())
                 .as("one request at a time").isEqualTo(409);
         assertThat(get("supervisor.q", "/api/cases/" + caseId).status()).as("what they are asked to accept").isEqualTo(200);
+        assertThat(post("supervisor.q", "/api/cases/" + caseId + "/transfer", Map.of("communeCode", COMMUNE_A)).status())
+                .as("reading it is not acting on it").isEqualTo(404);
+        assertThat(get("supervisor.q", "/api/cases/" + caseId + "/access-log").status()).isEqualTo(404);
+        assertThat(post("supervisor.q", "/api/cases/" + caseId + "/police-referrals", null).status()).isEqualTo(404);
         complete("supervisor.q", caseId, "TRANSFER_ACCEPTANCE", Map.of("accepted", true));
         assertThat(get("supervisor.p", "/api/cases/" + caseId).status()).isEqualTo(404);
         assertThat(get("supervisor.q", "/api/cases/" + caseId).status()).isEqualTo(200);

@@ -214,7 +214,7 @@ class ChildProtectionCaseProcessTest {
 
     @Test
     void reportTakenByThePoliceCountsTheirTwentyFourHoursFromReceipt() {
-        ProcessInstance pi = workflowStart(new ReportRouting(RECEIVED_AT, false, true, true));
+        ProcessInstance pi = workflowStart(new ReportRouting(RECEIVED_AT, false, true, true, "00004", "01"));
 
         assertThat(task(referral(), ProcessIds.TASK_POLICE_ACKNOWLEDGE))
                 .hasDueDate(Date.from(RECEIVED_AT.plus(Duration.ofHours(24))));
@@ -350,7 +350,7 @@ class ChildProtectionCaseProcessTest {
 
         Instant secondReceivedAt = RECEIVED_AT.plus(Duration.ofDays(10));
         now(secondReceivedAt.plus(Duration.ofMinutes(20)));
-        assertThat(workflow.furtherReport(CASE_NUMBER, new ReportRouting(secondReceivedAt, true, false, false))).isTrue();
+        assertThat(workflow.furtherReport(CASE_NUMBER, new ReportRouting(secondReceivedAt, true, false, false, "00004", "01"))).isTrue();
 
         Task reassessment = task(pi, ProcessIds.TASK_INITIAL_REASSESSMENT);
         assertThat(reassessment).hasCandidateGroup("worker-00004").hasDueDate(Date.from(secondReceivedAt.plus(Duration.ofHours(2))));
@@ -371,7 +371,7 @@ class ChildProtectionCaseProcessTest {
     void aFurtherReportDoesNotMoveTheFirstReportsDeadlines() {
         ProcessInstance pi = startCase(false, false);
         Instant secondReceivedAt = RECEIVED_AT.plus(Duration.ofHours(2));
-        workflow.furtherReport(CASE_NUMBER, new ReportRouting(secondReceivedAt, false, false, false));
+        workflow.furtherReport(CASE_NUMBER, new ReportRouting(secondReceivedAt, false, false, false, "00004", "01"));
 
         assertThat(runtimeService().getVariable(pi.getId(), ProcessIds.VAR_RECEIVED_AT)).isEqualTo(Date.from(RECEIVED_AT));
         assess(pi, "HIGH", false, false);
@@ -389,7 +389,7 @@ class ChildProtectionCaseProcessTest {
         assertThat(taskQuery().processInstanceId(pi.getId()).taskDefinitionKey(ProcessIds.TASK_EMERGENCY_DECISION).count())
                 .isZero();
         Instant secondReceivedAt = RECEIVED_AT.plus(Duration.ofHours(3));
-        workflow.furtherReport(CASE_NUMBER, new ReportRouting(secondReceivedAt, false, false, false));
+        workflow.furtherReport(CASE_NUMBER, new ReportRouting(secondReceivedAt, false, false, false, "00004", "01"));
 
         complete(task(pi, ProcessIds.TASK_INITIAL_REASSESSMENT), triage(Map.of("dangerLevel", "HIGH", "caregiverAbuser", true)));
 
@@ -405,7 +405,7 @@ class ChildProtectionCaseProcessTest {
         assess(pi, "HIGH", true, false);
         complete(task(pi, ProcessIds.TASK_EMERGENCY_ACTION), Map.of(ProcessIds.VAR_CHILD_SAFE, true));
         Instant secondReceivedAt = RECEIVED_AT.plus(Duration.ofHours(4));
-        workflow.furtherReport(CASE_NUMBER, new ReportRouting(secondReceivedAt, true, false, false));
+        workflow.furtherReport(CASE_NUMBER, new ReportRouting(secondReceivedAt, true, false, false, "00004", "01"));
 
         complete(task(pi, ProcessIds.TASK_INITIAL_REASSESSMENT), triage(Map.of("dangerLevel", "HIGH", "immediateDanger", true)));
 
@@ -420,7 +420,7 @@ class ChildProtectionCaseProcessTest {
         ProcessInstance pi = startCase(false, false);
         assess(pi, "HIGH", false, false);
         Instant secondReceivedAt = RECEIVED_AT.plus(Duration.ofHours(3));
-        workflow.furtherReport(CASE_NUMBER, new ReportRouting(secondReceivedAt, false, false, false));
+        workflow.furtherReport(CASE_NUMBER, new ReportRouting(secondReceivedAt, false, false, false, "00004", "01"));
 
         complete(task(pi, ProcessIds.TASK_INITIAL_REASSESSMENT), triage(Map.of("dangerLevel", "HIGH")));
 
@@ -433,7 +433,7 @@ class ChildProtectionCaseProcessTest {
         ProcessInstance pi = startCase(false, false);
         assess(pi, "LOW", false, false);
 
-        workflow.furtherReport(CASE_NUMBER, new ReportRouting(RECEIVED_AT.plus(Duration.ofDays(1)), false, true, false));
+        workflow.furtherReport(CASE_NUMBER, new ReportRouting(RECEIVED_AT.plus(Duration.ofDays(1)), false, true, false, "00004", "01"));
 
         assertThat(referral()).isWaitingAt(ProcessIds.TASK_POLICE_ACKNOWLEDGE);
         assertThat(pi).isWaitingAt(ProcessIds.TASK_INITIAL_REASSESSMENT, ProcessIds.TASK_RISK_NEEDS_ASSESSMENT);
@@ -637,7 +637,7 @@ class ChildProtectionCaseProcessTest {
     // ---- helpers ----
 
     private ProcessInstance startCase(boolean immediateDanger, boolean crimeAtIntake) {
-        return workflowStart(new ReportRouting(RECEIVED_AT, immediateDanger, crimeAtIntake, false));
+        return workflowStart(new ReportRouting(RECEIVED_AT, immediateDanger, crimeAtIntake, false, "00004", "01"));
     }
 
     private ProcessInstance workflowStart(ReportRouting report) {
