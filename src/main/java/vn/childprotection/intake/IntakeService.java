@@ -36,6 +36,7 @@ import vn.childprotection.web.InvalidInputException;
 import vn.childprotection.workflow.CaseStart;
 import vn.childprotection.workflow.CaseWorkflow;
 import vn.childprotection.workflow.ReportRouting;
+import vn.childprotection.workflow.WorkflowConflictException;
 
 /** Records a report, opens its case and starts the case process: all in one transaction, or nothing. */
 @Service
@@ -48,6 +49,7 @@ public class IntakeService {
     private final Directory directory;
     private final CaseFileService cases;
     private final CaseLinks links;
+    private final ChildIntakeLock childLock;
     private final Timeline timeline;
     private final AuditTrail audit;
     private final CaseWorkflow workflow;
@@ -56,15 +58,19 @@ public class IntakeService {
     private final Clock clock;
     private final ZoneId zone;
     private final Duration clockSkew;
+    private final org.springframework.transaction.support.TransactionTemplate tx;
 
-    public IntakeService(Directory directory, CaseFileService cases, CaseLinks links, Timeline timeline, AuditTrail audit,
+    public IntakeService(Directory directory, CaseFileService cases, CaseLinks links, ChildIntakeLock childLock,
+                         Timeline timeline, AuditTrail audit,
                          CaseWorkflow workflow,
                          JdbcAggregateTemplate aggregates, MessageSource messages, Clock clock,
                          @Value("${child-protection.zone}") ZoneId zone,
-                         @Value("${child-protection.intake.clock-skew}") Duration clockSkew) {
+                         @Value("${child-protection.intake.clock-skew}") Duration clockSkew,
+                         org.springframework.transaction.PlatformTransactionManager transactions) {
         this.directory = directory;
         this.cases = cases;
         this.links = links;
+        this.childLock = childLock;
         this.timeline = timeline;
         this.audit = audit;
         this.workflow = workflow;
@@ -73,10 +79,30 @@ public class IntakeService {
         this.clock = clock;
         this.zone = zone;
         this.clockSkew = clockSkew;
+        this.tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
     }
 
-    @Transactional
+    /** How often a report is tried again when the case's process changed under it (another call at the same time). */
+    private static final int ATTEMPTS = 5;
+
+    /**
+     * Records the report in a transaction of its own; when the case's process was changed by a concurrent
+     * call (a claim, another report), the whole report is tried again, so that every accepted report is
+     * stored once and none fails for being on time with another.
+     */
     public Receipt receive(ReportRequest request, String username) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return tx.execute(status -> receiveOnce(request, username));
+            } catch (WorkflowConflictException | org.springframework.dao.OptimisticLockingFailureException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private Receipt receiveOnce(ReportRequest request, String username) {
         Instant now = clock.instant();
         Instant receivedAt = request.receivedAt() == null ? now : request.receivedAt().toInstant();
         Commune commune = check(request, receivedAt, now);
@@ -86,6 +112,8 @@ public class IntakeService {
                 blankToNull(c.ethnicity()), blankToNull(c.address()));
         ReportRouting routing = routing(receivedAt, Boolean.TRUE.equals(request.immediateDanger()),
                 Boolean.TRUE.equals(request.crimeSuspected()), request.harmTypes(), request.channel(), commune);
+        // reports about one child are taken one at a time, so that concurrent calls find one case
+        childLock.lock(child, commune.code());
         // a further report about a child whose case is open joins that case and is triaged like the first
         Optional<CaseFile> open = cases.openCaseOf(commune.code(), child)
                 .filter(existing -> workflow.furtherReport(existing.caseNumber(), routing));

@@ -35,9 +35,14 @@ import jakarta.servlet.http.HttpServletResponse;
 @Configuration
 public class SecurityConfig {
 
-    /** Basic-auth callers (integrations) carry no session, so they need no CSRF token. */
-    private static final RequestMatcher CARRIES_CREDENTIALS =
-            request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+    /**
+     * Callers that sign in with HTTP Basic on every request (integrations) need no CSRF token; any other
+     * Authorization header (a made-up "Bearer x") authenticates nothing and so excuses nothing.
+     */
+    private static final RequestMatcher CARRIES_CREDENTIALS = request -> {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
+    };
 
     /** CSRF guards a browser session; a call with credentials or with no session at all has none to abuse. */
     private static final RequestMatcher NO_BROWSER_SESSION =

@@ -112,11 +112,15 @@ class CamundaCaseWorkflow implements CaseWorkflow {
 
     @Override
     public boolean furtherReport(String caseNumber, ReportRouting report) {
-        return !runtimeService.createMessageCorrelation(ProcessIds.MESSAGE_FURTHER_REPORT)
-                .processInstanceBusinessKey(caseNumber)
-                .setVariablesToTriggeredScope(routing(report))
-                .correlateAllWithResult()
-                .isEmpty();
+        try {
+            return !runtimeService.createMessageCorrelation(ProcessIds.MESSAGE_FURTHER_REPORT)
+                    .processInstanceBusinessKey(caseNumber)
+                    .setVariablesToTriggeredScope(routing(report))
+                    .correlateAllWithResult()
+                    .isEmpty();
+        } catch (OptimisticLockingException e) {
+            throw new WorkflowConflictException("Case " + caseNumber + " changed meanwhile", e);
+        }
     }
 
     @Override
