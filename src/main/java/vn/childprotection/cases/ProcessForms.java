@@ -166,6 +166,8 @@ class ProcessForms {
                 errors.add(new FieldMessage("extendedUntil", text("validation.required")));
             } else if (!f.extendedUntil().isAfter(today)) {
                 errors.add(new FieldMessage("extendedUntil", text("validation.notAfterToday")));
+            } else if (f.extendedUntil().isAfter(today.plusYears(1))) {
+                errors.add(new FieldMessage("extendedUntil", text("validation.tooFar")));
             }
             if (f.reason() == null || f.reason().isBlank()) {
                 errors.add(new FieldMessage("reason", text("validation.required")));

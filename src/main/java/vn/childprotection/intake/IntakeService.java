@@ -82,6 +82,9 @@ public class IntakeService {
         this.tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
     }
 
+    /** No report the system takes was received before this (ISO 8601, Vietnam time). */
+    private static final Instant EARLIEST_RECEIPT = java.time.OffsetDateTime.parse("2000-01-01T00:00:00+07:00").toInstant();
+
     /** How often a report is tried again when the case's process changed under it (another call at the same time). */
     private static final int ATTEMPTS = 5;
 
@@ -171,6 +174,9 @@ public class IntakeService {
         }
         if (receivedAt.isAfter(now.plus(clockSkew))) {
             errors.add(new FieldMessage("receivedAt", text("validation.future")));
+        } else if (receivedAt.isBefore(EARLIEST_RECEIPT)) {
+            // a report dated decades ago would fire every deadline at once
+            errors.add(new FieldMessage("receivedAt", text("validation.tooEarly")));
         }
         LocalDate birthDate = request.child().birthDate();
         if (birthDate != null) {

@@ -8,6 +8,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -64,6 +65,15 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (request.getAttribute(RequestSizeLimit.TOO_LARGE, WebRequest.SCOPE_REQUEST) instanceof Long maxBytes) {
+            // a chunked body past the limit: the same answer as a declared length over it
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+                    messages.getMessage("problem.tooLarge",
+                            new Object[] {Math.max(1, org.springframework.util.unit.DataSize.ofBytes(maxBytes).toMegabytes())},
+                            org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .header(HttpHeaders.CONNECTION, "close").body(problem);
+        }
         return ResponseEntity.badRequest().body(unreadable(ex.getCause()));
     }
 

@@ -27,8 +27,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * No API body larger than {@code child-protection.api.max-body-size} is read into memory: a declared
- * length over it is refused at once (413), and a body streamed without a length stops being read at
- * the limit (the request then fails as unreadable, 400). Runs before sign-in, so strangers cannot
+ * length over it is refused at once (413), and a body streamed without a length (chunked) stops being
+ * read at the limit and is refused with the same 413. Runs before sign-in, so strangers cannot
  * make the server buffer huge bodies either.
  */
 @Component
@@ -48,6 +48,7 @@ public class RequestSizeLimit extends OncePerRequestFilter {
         this.locales = locales;
     }
 
+    /** Page forms are limited by Tomcat itself (server.tomcat.max-http-form-post-size), which can drop them unread. */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
@@ -56,18 +57,39 @@ public class RequestSizeLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > maxBytes) {
+        long limit = maxBytes;
+        if (request.getContentLengthLong() > limit) {
             Locale locale = locales.resolveLocale(request);
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
-                    messages.getMessage("problem.tooLarge", new Object[] {DataSize.ofBytes(maxBytes).toMegabytes()},
+                    messages.getMessage("problem.tooLarge", new Object[] {Math.max(1, DataSize.ofBytes(limit).toMegabytes())},
                             locale));
             response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+            // the rest of the body is not waited for: the connection ends with the answer
+            response.setHeader("Connection", "close");
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");
             json.writeValue(response.getOutputStream(), problem);
             return;
         }
-        chain.doFilter(new Limited(request, maxBytes), response);
+        chain.doFilter(new Limited(request, limit), response);
+    }
+
+    /** Set on a request whose body went past the limit while it was read: the limit in bytes. */
+    public static final String TOO_LARGE = RequestSizeLimit.class.getName() + ".tooLarge";
+
+    /** Reading a body went past the limit: the answer is 413, however the body was sent. */
+    public static final class BodyTooLargeException extends IOException {
+
+        private final long maxBytes;
+
+        BodyTooLargeException(long maxBytes) {
+            super("request body larger than " + maxBytes + " bytes");
+            this.maxBytes = maxBytes;
+        }
+
+        public long maxBytes() {
+            return maxBytes;
+        }
     }
 
     /** A request whose body ends in an error past the limit. */
@@ -84,7 +106,7 @@ public class RequestSizeLimit extends OncePerRequestFilter {
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (stream == null) {
-                stream = new LimitedStream(super.getInputStream(), maxBytes);
+                stream = new LimitedStream(super.getInputStream(), maxBytes, this);
             }
             return stream;
         }
@@ -94,11 +116,13 @@ public class RequestSizeLimit extends OncePerRequestFilter {
 
         private final ServletInputStream in;
         private final long maxBytes;
+        private final HttpServletRequest request;
         private long read;
 
-        LimitedStream(ServletInputStream in, long maxBytes) {
+        LimitedStream(ServletInputStream in, long maxBytes, HttpServletRequest request) {
             this.in = in;
             this.maxBytes = maxBytes;
+            this.request = request;
         }
 
         @Override
@@ -122,7 +146,9 @@ public class RequestSizeLimit extends OncePerRequestFilter {
         private void count(int n) throws IOException {
             read += n;
             if (read > maxBytes) {
-                throw new IOException("request body larger than " + maxBytes + " bytes");
+                // the reader may wrap or swallow the exception; the request remembers why reading stopped
+                request.setAttribute(TOO_LARGE, maxBytes);
+                throw new BodyTooLargeException(maxBytes);
             }
         }
 
