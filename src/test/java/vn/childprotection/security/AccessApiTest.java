@@ -126,10 +126,9 @@ class AccessApiTest extends ApiTestBase {
         assertThat(users.body().findValuesAsText("id")).contains("worker.a").doesNotContain("worker.b");
         Reply groups = get("admin", "/engine-rest/group?member=supervisor.p");
         assertThat(groups.body().findValuesAsText("id")).containsExactly("supervisor-01");
+        // checking someone's password through the engine would go round the sign-in throttle: refused
         Reply check = post("admin", "/engine-rest/identity/verify", Map.of("username", "chair.a", "password", PASSWORD));
-        assertThat(check.body().get("authenticated").asBoolean()).isTrue();
-        Reply wrong = post("admin", "/engine-rest/identity/verify", Map.of("username", "chair.a", "password", "nope"));
-        assertThat(wrong.body().get("authenticated").asBoolean()).isFalse();
+        assertThat(check.status()).isEqualTo(403);
     }
 
     @Test
