@@ -1,19 +1,15 @@
 package vn.childprotection.intake;
 
-import java.sql.DatabaseMetaData;
 import java.util.Locale;
 import java.util.TreeSet;
 
-import javax.sql.DataSource;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.childprotection.cases.Child;
+import vn.childprotection.persistence.LockRows;
 
 /**
  * Serialises intake per child: the caller's transaction holds a row lock on each key the child is known
@@ -25,12 +21,11 @@ import vn.childprotection.cases.Child;
 class ChildIntakeLock {
 
     private final JdbcClient jdbc;
-    private final boolean postgres;
+    private final LockRows rows;
 
-    ChildIntakeLock(JdbcClient jdbc, DataSource dataSource) throws MetaDataAccessException {
+    ChildIntakeLock(JdbcClient jdbc, LockRows rows) {
         this.jdbc = jdbc;
-        this.postgres = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName)
-                .toLowerCase(Locale.ROOT).contains("postgres");
+        this.rows = rows;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -45,12 +40,7 @@ class ChildIntakeLock {
         // in key order, so that two reports never wait on each other in a circle
         for (String key : keys) {
             String k = key.length() > 300 ? key.substring(0, 300) : key;
-            try {
-                jdbc.sql(postgres ? "insert into child_intake_lock (child_key) values (?) on conflict do nothing"
-                        : "merge into child_intake_lock (child_key) key (child_key) values (?)").param(k).update();
-            } catch (org.springframework.dao.DuplicateKeyException raced) {
-                // H2: another report created the row this instant; lock it below like any other
-            }
+            rows.ensure("child_intake_lock", "child_key", k);
             jdbc.sql("select child_key from child_intake_lock where child_key = ? for update").param(k)
                     .query(String.class).single();
         }

@@ -1,6 +1,5 @@
 package vn.childprotection.security;
 
-import java.sql.DatabaseMetaData;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -12,15 +11,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-import javax.sql.DataSource;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+
+import vn.childprotection.persistence.LockRows;
 
 /**
  * Failed sign-ins slow down; they never lock anyone out for long (NIST SP 800-63B 5.2.2). Three counters
@@ -29,14 +26,14 @@ import org.springframework.transaction.annotation.Transactional;
  * (shorter delays, and at most {@code daily-cap} failures a day), and the address across accounts
  * (password spraying; a successful sign-in from the address starts it again). Before a password is
  * checked the attempt takes one of a few places for its account and address, under the counters' row
- * locks: guesses sent in parallel cannot all be checked before the first failures are counted, while a
- * client's honest parallel requests still pass. Attempts refused by a delay are not counted, so
+ * locks; a success gives its place back, a failure keeps it for a while: guesses sent in parallel check at
+ * most that many passwords, while a client's honest parallel requests still pass. Attempts refused by a delay are not counted, so
  * hammering cannot extend the delay: the right password after it signs in.
  */
 @Component
 public class LoginThrottle {
 
-    /** An attempt that died between its reservation and its outcome frees its place after this. */
+    /** Places taken by attempts that failed (or died before their outcome) are free again this long after the last. */
     private static final Duration PENDING_EXPIRES = Duration.ofSeconds(30);
 
     private final JdbcClient jdbc;
@@ -50,9 +47,9 @@ public class LoginThrottle {
     private final Duration accountMaxDelay;
     private final int dailyCap;
     private final int maxConcurrent;
-    private final boolean postgres;
+    private final LockRows rows;
 
-    public LoginThrottle(JdbcClient jdbc, DataSource dataSource, Clock clock, @Value("${child-protection.zone}") ZoneId zone,
+    public LoginThrottle(JdbcClient jdbc, LockRows rows, Clock clock, @Value("${child-protection.zone}") ZoneId zone,
                          @Value("${child-protection.login.free-attempts}") int pairFree,
                          @Value("${child-protection.login.account-free-attempts}") int accountFree,
                          @Value("${child-protection.login.address-free-attempts}") int addressFree,
@@ -60,8 +57,7 @@ public class LoginThrottle {
                          @Value("${child-protection.login.max-delay}") Duration maxDelay,
                          @Value("${child-protection.login.account-max-delay}") Duration accountMaxDelay,
                          @Value("${child-protection.login.daily-cap}") int dailyCap,
-                         @Value("${child-protection.login.max-concurrent-checks}") int maxConcurrent)
-            throws MetaDataAccessException {
+                         @Value("${child-protection.login.max-concurrent-checks}") int maxConcurrent) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.zone = zone;
@@ -73,8 +69,7 @@ public class LoginThrottle {
         this.accountMaxDelay = accountMaxDelay;
         this.dailyCap = dailyCap;
         this.maxConcurrent = maxConcurrent;
-        this.postgres = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName)
-                .toLowerCase(Locale.ROOT).contains("postgres");
+        this.rows = rows;
     }
 
     private record Row(String key, int failures, Instant blockedUntil, LocalDate day, int dayFailures, int pending,
@@ -145,13 +140,15 @@ public class LoginThrottle {
             Instant blockedUntil = failures >= counter.getValue()
                     ? now.plus(delay(firstDelay, failures - counter.getValue(), max)) : null;
             int dayFailures = today.equals(row.day()) ? row.dayFailures() + 1 : 1;
-            int pending = counter.getKey().startsWith("pair:") ? Math.max(0, row.pendingAt(now) - 1) : row.pending();
+            // a failed attempt keeps its place until the places expire: a burst of guesses checks at most
+            // max-concurrent-checks passwords before the failures slow the rest down
+            // once the key is slowed down the delay takes over from the places
             jdbc.sql("""
                             update login_throttle set failures = ?, blocked_until = ?, failure_day = ?, day_failures = ?,
-                                pending = ?
+                                pending = case when ? then 0 else pending end
                             where throttle_key = ?""")
                     .params(failures, blockedUntil == null ? null : Timestamp.from(blockedUntil), Date.valueOf(today),
-                            dayFailures, pending, row.key())
+                            dayFailures, blockedUntil != null, row.key())
                     .update();
         }
     }
@@ -163,9 +160,7 @@ public class LoginThrottle {
     }
 
     private Row lock(String key) {
-        // a row for the key if there is none; never an error when another attempt creates it at the same time
-        jdbc.sql(postgres ? "insert into login_throttle (throttle_key) values (?) on conflict do nothing"
-                : "merge into login_throttle (throttle_key) key (throttle_key) values (?)").param(key).update();
+        rows.ensure("login_throttle", "throttle_key", key);
         return jdbc.sql("""
                         select throttle_key, failures, blocked_until, failure_day, day_failures, pending, pending_since
                         from login_throttle where throttle_key = ? for update""")
