@@ -22,7 +22,8 @@ public interface CasePoliceRecords {
     /** A referral whose forwarding the police have not yet recorded: the case cannot close. */
     boolean unacknowledgedReferral(UUID caseId);
 
-    record PoliceRecord(String kind, String recordNumber, String officer, String outcome, String detail,
-                        String recordedBy, Instant recordedAt) {
+    /** A forwarding (agency, when) or an outcome (with the decision that extended the deadline). */
+    record PoliceRecord(String kind, String recordNumber, String officer, String agency, Instant forwardedAt,
+                        String outcome, String detail, String decisionReference, String recordedBy, Instant recordedAt) {
     }
 }

@@ -166,6 +166,9 @@ class ProcessForms {
                 errors.add(new FieldMessage("extendedUntil", text("validation.required")));
             } else if (!f.extendedUntil().isAfter(today)) {
                 errors.add(new FieldMessage("extendedUntil", text("validation.notAfterToday")));
+            } else if (task.dueAt() != null && !f.extendedUntil().isAfter(task.dueAt().atZone(zone).toLocalDate())) {
+                // an extension lengthens the separation; ending it early is a return home
+                errors.add(new FieldMessage("extendedUntil", text("validation.notAfterSeparationEnd")));
             } else if (f.extendedUntil().isAfter(today.plusYears(1))) {
                 errors.add(new FieldMessage("extendedUntil", text("validation.tooFar")));
             }

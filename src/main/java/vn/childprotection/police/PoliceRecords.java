@@ -109,18 +109,25 @@ class PoliceRecords implements CasePoliceRecords, PoliceCallbacks {
                 .param(caseId).query(Long.class).single() > 0;
     }
 
+    private static PoliceRecord record(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        Timestamp forwarded = rs.getTimestamp(5);
+        return new PoliceRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                forwarded == null ? null : forwarded.toInstant(), rs.getString(6), rs.getString(7), rs.getString(8),
+                rs.getString(9), rs.getTimestamp(10).toInstant());
+    }
+
     @Override
     public List<PoliceRecord> forCase(UUID caseId, Set<String> policeCommunes) {
         if (policeCommunes.isEmpty()) {
             return List.of();
         }
         return jdbc.sql("""
-                        select r.kind, r.record_number, r.officer, r.outcome, r.detail, r.recorded_by, r.recorded_at
+                        select r.kind, r.record_number, r.officer, r.agency, r.forwarded_at, r.outcome, r.detail,
+                            r.decision_reference, r.recorded_by, r.recorded_at
                         from police_record r join police_referral f on f.id = r.referral_id
                         where r.case_id = :case and f.police_commune_code in (:communes) order by r.recorded_at""")
                 .param("case", caseId).param("communes", policeCommunes)
-                .query((rs, n) -> new PoliceRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()))
+                .query(PoliceRecords::record)
                 .list();
     }
 
@@ -133,11 +140,11 @@ class PoliceRecords implements CasePoliceRecords, PoliceCallbacks {
     @Override
     public List<PoliceRecord> forCase(UUID caseId) {
         return jdbc.sql("""
-                        select kind, record_number, officer, outcome, detail, recorded_by, recorded_at
+                        select kind, record_number, officer, agency, forwarded_at, outcome, detail, decision_reference,
+                            recorded_by, recorded_at
                         from police_record where case_id = ? order by recorded_at""")
                 .param(caseId)
-                .query((rs, n) -> new PoliceRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()))
+                .query(PoliceRecords::record)
                 .list();
     }
 }

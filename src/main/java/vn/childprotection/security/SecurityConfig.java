@@ -17,6 +17,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -70,8 +71,8 @@ public class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, MessageSource messages, LocaleResolver locales)
-            throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, MessageSource messages, LocaleResolver locales,
+                            SecondFactor secondFactor) throws Exception {
         AuthenticationEntryPoint signIn = (req, res, e) -> {
             res.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"child-protection\"");
             // one answer for a wrong, unknown or slowed-down sign-in: nothing to learn about accounts
@@ -99,13 +100,14 @@ public class SecurityConfig {
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
                         .frameOptions(frame -> frame.deny())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(NO_BROWSER_SESSION));
+                .csrf(csrf -> csrf.ignoringRequestMatchers(NO_BROWSER_SESSION))
+                .addFilterBefore(new SecondFactorFilter(secondFactor), AuthorizationFilter.class);
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, SecondFactor secondFactor) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico")
@@ -131,7 +133,8 @@ public class SecurityConfig {
                                 new ContentSecurityPolicyHeaderWriter(PAGE_POLICY))))
                 // the Camunda webapps run their own CSRF protection; Basic callers carry no session
                 .csrf(csrf -> csrf.ignoringRequestMatchers(CARRIES_CREDENTIALS,
-                        request -> request.getRequestURI().startsWith(request.getContextPath() + "/camunda/")));
+                        request -> request.getRequestURI().startsWith(request.getContextPath() + "/camunda/")))
+                .addFilterBefore(new SecondFactorFilter(secondFactor), AuthorizationFilter.class);
         return http.build();
     }
 

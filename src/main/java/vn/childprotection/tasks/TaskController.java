@@ -83,7 +83,7 @@ public class TaskController {
     }
 
     private InboxTask view(OpenTask t, Instant now) {
-        return new InboxTask(t.taskId(), t.caseId(), t.caseNumber(), t.type(), text("task.type." + t.type().name()),
+        return new InboxTask(t.taskId(), t.caseId(), t.caseNumber(), t.type(), text(t.titleKey()),
                 t.assignee(), t.createdAt(), t.dueAt(), t.dueAt() != null && t.dueAt().isBefore(now), t.priority());
     }
 

@@ -22,7 +22,7 @@ public class TaskInbox {
 
     private static final String COLUMNS = """
             task_id, case_id, case_number, commune_code, province_code, task_type, task_key,
-            candidate_group, assignee, created_at, due_at, priority""";
+            candidate_group, assignee, created_at, due_at, priority, escalated_step""";
 
     private final JdbcClient jdbc;
 
@@ -33,10 +33,10 @@ public class TaskInbox {
     @EventListener
     void on(WorkTaskEvent event) {
         if (event instanceof WorkTaskEvent.Created c) {
-            jdbc.sql("insert into task_inbox (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            jdbc.sql("insert into task_inbox (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                     .params(c.taskId(), c.caseId(), c.caseNumber(), c.communeCode(), c.provinceCode(), c.type(),
                             c.taskKey(), c.candidateGroup(), c.assignee(), timestamp(c.createdAt()),
-                            timestamp(c.dueAt()), c.priority())
+                            timestamp(c.dueAt()), c.priority(), c.escalatedStep())
                     .update();
         } else if (event instanceof WorkTaskEvent.Assigned a) {
             jdbc.sql("update task_inbox set assignee = ? where task_id = ?").params(a.assignee(), a.taskId()).update();
@@ -163,7 +163,8 @@ public class TaskInbox {
         return new OpenTask(rs.getString("task_id"), rs.getObject("case_id", UUID.class), rs.getString("case_number"),
                 rs.getString("commune_code"), rs.getString("province_code"), TaskType.valueOf(rs.getString("task_type")),
                 rs.getString("task_key"), rs.getString("candidate_group"), rs.getString("assignee"),
-                instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("due_at")), rs.getInt("priority"));
+                instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("due_at")), rs.getInt("priority"),
+                rs.getString("escalated_step"));
     }
 
     private static Timestamp timestamp(Instant instant) {

@@ -37,8 +37,10 @@ public record FormField(String name, Kind kind, String enumType, List<String> op
 
     private static FormField of(RecordComponent c) {
         Class<?> type = c.getType();
-        boolean required = c.isAnnotationPresent(NotNull.class) || c.isAnnotationPresent(NotBlank.class);
-        Size size = c.getAnnotation(Size.class);
+        // Bean Validation's annotations do not target record components: they land on the accessor
+        var accessor = c.getAccessor();
+        boolean required = accessor.isAnnotationPresent(NotNull.class) || accessor.isAnnotationPresent(NotBlank.class);
+        Size size = accessor.getAnnotation(Size.class);
         int max = size == null ? 0 : size.max();
         if (type == Boolean.class || type == boolean.class) {
             return new FormField(c.getName(), Kind.YES_NO, null, List.of(), 0, required);

@@ -186,6 +186,13 @@ class AuthorizationMatrixTest extends ApiTestBase {
                         : plainCase(where, false)), null, null),
                 byJurisdiction(who -> true, 200)));
         rules.put("GET /oversight", new Rule(get(w -> "/oversight"), only(Who.SUPERVISOR, 200)));
+        // with no role needing a second factor (the test configuration), these pages send everyone home
+        rules.put("GET /second-factor", new Rule(get(w -> "/second-factor"), anyone(302)));
+        rules.put("GET /second-factor/enrol", new Rule(get(w -> "/second-factor/enrol"), anyone(302)));
+        rules.put("POST /second-factor", new Rule((who, where, fresh) -> new Request(HttpMethod.POST, "/second-factor",
+                Map.of("code", "123456"), null).asForm(), formPost(anyone(302))));
+        rules.put("POST /second-factor/enrol", new Rule((who, where, fresh) -> new Request(HttpMethod.POST,
+                "/second-factor/enrol", Map.of("code", "123456"), null).asForm(), formPost(anyone(302))));
         return rules;
     }
 

@@ -89,7 +89,13 @@ class CaseFlowApiTest extends ApiTestBase {
         Reply whileSeparated = completeReply("chair.a", caseId, "CLOSURE_APPROVAL", Map.of("approved", true));
         assertThat(whileSeparated.status()).as("not while the child is separated").isEqualTo(400);
         assertThat(whileSeparated.body().get("errors").findValuesAsText("field")).containsExactly("approved");
-        complete("chair.a", caseId, "SEPARATION_REVIEW", Map.of("decision", "RETURNED_HOME"));
+        Reply shorter = completeReply("chair.a", caseId, "SEPARATION_REVIEW", Map.of("decision", "EXTENDED",
+                "decisionNumber", "12/QĐ-UBND", "extendedUntil", java.time.LocalDate.now().plusDays(2).toString(),
+                "reason", "Gia hạn"));
+        assertThat(shorter.status()).as("an extension cannot shorten the separation").isEqualTo(400);
+        assertThat(shorter.body().get("errors").findValuesAsText("field")).containsExactly("extendedUntil");
+        assertThat(post("chair.a", "/api/tasks/" + taskOf(caseId, "SEPARATION_REVIEW") + "/complete",
+                Map.of("decision", "RETURNED_HOME")).status()).isEqualTo(204);
         assertThat(post("chair.a", "/api/tasks/" + taskOf(caseId, "CLOSURE_APPROVAL") + "/complete",
                 Map.of("approved", true)).status()).isEqualTo(204);
 
@@ -99,6 +105,7 @@ class CaseFlowApiTest extends ApiTestBase {
                 "EMERGENCY_ACTION", "RISK_NEEDS_ASSESSMENT", "CASE_MEETING", "PLAN_DRAFT", "PLAN_APPROVAL",
                 "PLAN_REVIEW", "CLOSURE_APPROVAL");
         assertThat(caseFile.body().get("police").findValuesAsText("kind")).containsExactly("ACKNOWLEDGED", "OUTCOME");
+        assertThat(caseFile.body().get("police").findValuesAsText("agency")).contains("Cơ quan CSĐT Công an TP Hà Nội");
         assertThat(caseFile.body().get("police").findValuesAsText("outcome")).contains("CASE_OPENED");
 
         Reply timeline = get("supervisor.p", "/api/cases/" + caseId + "/timeline");
