@@ -109,6 +109,15 @@ class TaskPages {
             model.addAttribute("conflict", e.getMessage());
             return show(task, user, values, Map.of(), model);
         }
+        if (task.type() == TaskType.EMERGENCY_ACTION && "false".equals(values.get("childSafe"))) {
+            // not safe yet: the worker keeps the action that opens again; the chair and the supervisor are told
+            var again = tasks.openOfCase(task.caseId(), TaskType.EMERGENCY_ACTION, user);
+            if (again.isPresent()) {
+                tasks.claim(again.get().taskId(), user);
+                flash.addFlashAttribute("error", "task.childNotSafe");
+                return "redirect:/tasks/" + again.get().taskId();
+            }
+        }
         flash.addFlashAttribute("ok", "task.completed");
         return "redirect:/tasks";
     }

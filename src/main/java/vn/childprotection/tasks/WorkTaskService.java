@@ -60,7 +60,16 @@ public class WorkTaskService {
         return visibleTask(taskId, user);
     }
 
-    /** The record a task type's form is read into (its fields, types and limits). */
+    /** The case's open task of a type that the user may work on, if any. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<OpenTask> openOfCase(java.util.UUID caseId, TaskType type, StaffPrincipal user) {
+        return inbox.forCase(caseId).stream()
+                .filter(t -> t.type() == type)
+                .filter(t -> user.getUsername().equals(t.assignee()) || user.groups().contains(t.candidateGroup()))
+                .findFirst();
+    }
+
+        /** The record a task type's form is read into (its fields, types and limits). */
     public Class<?> formOf(TaskType type) {
         TaskForm<?> form = forms.get(type);
         if (form == null) {

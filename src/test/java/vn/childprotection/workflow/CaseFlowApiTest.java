@@ -10,6 +10,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
 
 import vn.childprotection.ApiTestBase;
 
@@ -400,6 +401,34 @@ class CaseFlowApiTest extends ApiTestBase {
         complete("worker.c", caseId, "INITIAL_ASSESSMENT", Map.of("dangerLevel", "LOW", "immediateDanger", false,
                 "crimeSuspected", false, "summary", "Ổn định"));
         assertThat(inboxTask("worker.c", caseId, "RISK_NEEDS_ASSESSMENT")).as("later tasks go to the new commune").isNotNull();
+    }
+
+    @Test
+    void aWorkerWhoseChildIsNotYetSafeKeepsTheReopenedActionAndIsToldTheChairAndSupervisorKnow() {
+        String caseId = openCase(COMMUNE_A);
+        complete("worker.a", caseId, "INITIAL_ASSESSMENT", Map.of("dangerLevel", "HIGH", "immediateDanger", false,
+                "crimeSuspected", false, "summary", "Nguy hiểm cao"));
+        String first = taskOf(caseId, "EMERGENCY_ACTION");
+        assertThat(post("worker.a", "/api/tasks/" + first + "/claim", null).status()).isEqualTo(200);
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.setBasicAuth("worker.a", PASSWORD);
+        headers.setContentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED);
+        var form = new org.springframework.util.LinkedMultiValueMap<String, String>();
+        form.add("actionsTaken", "Đến nhà, người cha không cho gặp trẻ");
+        form.add("policeTookPart", "true");
+        form.add("healthFacilityTookPart", "false");
+        form.add("childSafe", "false");
+
+        var answer = http.withRedirects(org.springframework.boot.http.client.ClientHttpRequestFactorySettings.Redirects.DONT_FOLLOW)
+                .exchange("/tasks/" + first, HttpMethod.POST, new org.springframework.http.HttpEntity<>(form, headers),
+                        String.class);
+
+        String again = taskOf(caseId, "EMERGENCY_ACTION");
+        assertThat(again).isNotEqualTo(first);
+        assertThat(answer.getStatusCode().value()).isEqualTo(302);
+        assertThat(answer.getHeaders().getLocation().toString()).endsWith("/tasks/" + again);
+        assertThat(inboxTask("worker.a", caseId, "EMERGENCY_ACTION").get("assignee").asText()).isEqualTo("worker.a");
+        assertThat(inboxTask("chair.a", caseId, "ESCALATION")).as("the chair told at once").isNotNull();
     }
 
     @Test
