@@ -1,7 +1,9 @@
 package vn.childprotection.workflow.identity;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
@@ -44,6 +46,8 @@ class EngineOperationsGuard {
             "job-definition", "incident", "execution", "activity-instance", "deployment", "decision-definition",
             "decision-instance", "job-log", "user-operation", "batch", "external-task", "case-instance", "filter");
     /** Case content: variables (values and filters on them), form data, variable history. */
+    /** The engine API as the webapps call it: {@code /camunda/api/engine/engine/default/task}. */
+    private static final Pattern WEBAPP_ENGINE_API = Pattern.compile("^/camunda/api/engine/engine/[^/]+(/.*)$");
     private static final Pattern CASE_CONTENT = Pattern.compile("variable|/history/detail|form|/filter/[^/]+/(list|count)",
             Pattern.CASE_INSENSITIVE);
 
@@ -103,7 +107,7 @@ class EngineOperationsGuard {
         if (uri.startsWith("/engine-rest/")) {
             return uri.substring("/engine-rest".length());
         }
-        var webapp = Pattern.compile("^/camunda/api/engine/engine/[^/]+(/.*)$").matcher(uri);
+        var webapp = WEBAPP_ENGINE_API.matcher(uri);
         if (webapp.matches()) {
             return webapp.group(1);
         }
@@ -142,9 +146,20 @@ class EngineOperationsGuard {
 
                     @Override
                     public void setReadListener(ReadListener listener) {
-                        throw new UnsupportedOperationException();
+                        // the whole body is already in memory: it is available now, and all of it
+                        try {
+                            listener.onDataAvailable();
+                            listener.onAllDataRead();
+                        } catch (IOException e) {
+                            listener.onError(e);
+                        }
                     }
                 };
+            }
+
+            @Override
+            public BufferedReader getReader() {
+                return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
             }
         };
     }
