@@ -5,8 +5,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -100,7 +105,7 @@ public class CaseFileService {
                 .map(CaseFileService::openTask).toList();
         CaseView view = switch (access.sight()) {
             case POLICE -> new CaseView(file.id(), file.caseNumber(), file.status(), access.commune(), file.openedAt(),
-                    file.child(), caseReports, List.of(), List.of(), police.forCase(caseId, policeCommunesOf(user, caseId)),
+                    file.child(), caseReports, List.of(), List.of(), police.forCase(caseId, policeCommunesOf(user, police.referredPoliceCommunes(caseId))),
                     List.of(), openTasks, null, null, List.of());
             // the reports they took, the case number and status: no assessments, forms, police records or notes
             case INTAKE -> new CaseView(file.id(), file.caseNumber(), file.status(), access.commune(), file.openedAt(),
@@ -235,11 +240,11 @@ public class CaseFileService {
 
     /** Open cases per commune, for the communes given (a supervisor's province); communes without any left out. */
     @Transactional(readOnly = true)
-    public java.util.Map<String, Long> openCasesByCommune(java.util.Collection<String> communeCodes) {
+    public Map<String, Long> openCasesByCommune(Collection<String> communeCodes) {
         if (communeCodes.isEmpty()) {
-            return java.util.Map.of();
+            return Map.of();
         }
-        java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        Map<String, Long> counts = new LinkedHashMap<>();
         jdbc.sql("""
                         select commune_code, count(*) from case_file where status = 'OPEN' and commune_code in (:communes)
                         group by commune_code order by commune_code""")
@@ -267,10 +272,13 @@ public class CaseFileService {
         return access(caseId, user).file().caseNumber();
     }
 
-    /** The communes whose police records a police user may read: their own, or their province's. */
-    private java.util.Set<String> policeCommunesOf(StaffPrincipal user, UUID caseId) {
-        java.util.Set<String> communes = new java.util.HashSet<>();
-        for (String referred : police.referredPoliceCommunes(caseId)) {
+    /**
+     * Of the communes whose police a case was referred to, those whose police records this user may read:
+     * their own commune's as a police liaison, their province's as its police supervisor.
+     */
+    private Set<String> policeCommunesOf(StaffPrincipal user, Set<String> referredTo) {
+        Set<String> communes = new HashSet<>();
+        for (String referred : referredTo) {
             boolean own = user.user().grants().stream().anyMatch(g -> g.role() == Role.POLICE
                     && referred.equals(g.communeCode()));
             boolean province = directory.commune(referred).map(c -> user.user().grants().stream()
@@ -292,16 +300,16 @@ public class CaseFileService {
         /** The supervisor of a province asked to accept the case: reads it, may act on it only by accepting. */
         TRANSFER_REVIEW(false, null),
         /** Intake officers: the reports they took (named reporters too), the case number and status. */
-        INTAKE(true, java.util.Set.of("REPORT_RECEIVED", "TRANSFERRED", "CASE_CLOSED")),
+        INTAKE(true, Set.of("REPORT_RECEIVED", "TRANSFERRED", "CASE_CLOSED")),
         /** Police liaisons of a commune the case was referred to: what a referral needs. */
-        POLICE(false, java.util.Set.of("REPORT_RECEIVED", "POLICE_REFERRAL", "POLICE_ACKNOWLEDGE", "POLICE_OUTCOME",
+        POLICE(false, Set.of("REPORT_RECEIVED", "POLICE_REFERRAL", "POLICE_ACKNOWLEDGE", "POLICE_OUTCOME",
                 "TRANSFERRED", "CASE_CLOSED"));
 
         private final boolean seesReporter;
         /** Timeline entries this sight shows; null for all. */
-        private final java.util.Set<String> timeline;
+        private final Set<String> timeline;
 
-        Sight(boolean seesReporter, java.util.Set<String> timeline) {
+        Sight(boolean seesReporter, Set<String> timeline) {
             this.seesReporter = seesReporter;
             this.timeline = timeline;
         }
@@ -310,7 +318,7 @@ public class CaseFileService {
             return seesReporter;
         }
 
-        java.util.Set<String> timeline() {
+        Set<String> timeline() {
             return timeline;
         }
     }
@@ -356,15 +364,8 @@ public class CaseFileService {
         if (holds(user, Role.WORKER, commune) || holds(user, Role.CHAIR, commune)) {
             return Optional.of(Sight.FULL);
         }
-        // police of a commune the case was referred to, wherever the case is now
-        java.util.Set<String> referredTo = police.referredPoliceCommunes(file.id());
-        if (user.user().grants().stream().anyMatch(g -> g.role() == Role.POLICE && referredTo.contains(g.communeCode()))) {
-            return Optional.of(Sight.POLICE);
-        }
-        // the province police supervisor: police work of the province
-        if (!referredTo.isEmpty() && user.user().grants().stream().anyMatch(g -> g.role() == Role.POLICE_SUPERVISOR
-                && referredTo.stream().anyMatch(c -> directory.commune(c)
-                        .map(x -> x.provinceCode().equals(g.provinceCode())).orElse(false)))) {
+        // police of a commune the case was referred to (wherever the case is now), or their province's supervisor
+        if (!policeCommunesOf(user, police.referredPoliceCommunes(file.id())).isEmpty()) {
             return Optional.of(Sight.POLICE);
         }
         if (user.hasRole(Role.INTAKE) && reports.recordedBy(file.id(), user.getUsername())) {
