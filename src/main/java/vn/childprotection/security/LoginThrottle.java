@@ -7,9 +7,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,9 +49,9 @@ public class LoginThrottle {
     private final Duration accountMaxDelay;
     private final int dailyCap;
     private final int maxConcurrent;
-    private final LockRows rows;
+    private final LockRows lockRows;
 
-    public LoginThrottle(JdbcClient jdbc, LockRows rows, Clock clock, @Value("${child-protection.zone}") ZoneId zone,
+    public LoginThrottle(JdbcClient jdbc, LockRows lockRows, Clock clock, @Value("${child-protection.zone}") ZoneId zone,
                          @Value("${child-protection.login.free-attempts}") int pairFree,
                          @Value("${child-protection.login.account-free-attempts}") int accountFree,
                          @Value("${child-protection.login.address-free-attempts}") int addressFree,
@@ -69,7 +71,7 @@ public class LoginThrottle {
         this.accountMaxDelay = accountMaxDelay;
         this.dailyCap = dailyCap;
         this.maxConcurrent = maxConcurrent;
-        this.rows = rows;
+        this.lockRows = lockRows;
     }
 
     private record Row(String key, int failures, Instant blockedUntil, LocalDate day, int dayFailures, int pending,
@@ -96,7 +98,7 @@ public class LoginThrottle {
         String pair = pairKey(username, address);
         // locks taken in key order, so that two attempts never wait on each other in a circle
         TreeMap<String, Row> rows = new TreeMap<>();
-        for (String key : new TreeMap<>(Map.of(user, 1, pair, 2, addressKey(address), 3)).keySet()) {
+        for (String key : new TreeSet<>(List.of(user, pair, addressKey(address)))) {
             rows.put(key, lock(key));
         }
         Row u = rows.get(user);
@@ -141,8 +143,8 @@ public class LoginThrottle {
                     ? now.plus(delay(firstDelay, failures - counter.getValue(), max)) : null;
             int dayFailures = today.equals(row.day()) ? row.dayFailures() + 1 : 1;
             // a failed attempt keeps its place until the places expire: a burst of guesses checks at most
-            // max-concurrent-checks passwords before the failures slow the rest down
-            // once the key is slowed down the delay takes over from the places
+            // max-concurrent-checks passwords before the failures slow the rest down; once the key is slowed
+            // down the delay takes over from the places
             jdbc.sql("""
                             update login_throttle set failures = ?, blocked_until = ?, failure_day = ?, day_failures = ?,
                                 pending = case when ? then 0 else pending end
@@ -160,7 +162,7 @@ public class LoginThrottle {
     }
 
     private Row lock(String key) {
-        rows.ensure("login_throttle", "throttle_key", key);
+        lockRows.ensure("login_throttle", "throttle_key", key);
         return jdbc.sql("""
                         select throttle_key, failures, blocked_until, failure_day, day_failures, pending, pending_since
                         from login_throttle where throttle_key = ? for update""")
