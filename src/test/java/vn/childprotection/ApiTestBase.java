@@ -18,7 +18,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import vn.childprotection.workflow.CaseWorkflow;
+import vn.childprotection.process.CaseWorkflow;
 
 /**
  * The whole application on a real port and a real database (H2, or PostgreSQL with -Ppostgres),

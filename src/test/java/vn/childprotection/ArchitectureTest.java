@@ -2,12 +2,19 @@ package vn.childprotection;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import org.springframework.stereotype.Controller;
+
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The engine stays at the edge: moving to Operaton must be a package rename inside {@code workflow}. */
+import vn.childprotection.process.CaseWorkflow;
+
+/**
+ * The engine stays at the edge: moving to Operaton must be a package rename inside {@code workflow}, which
+ * nothing imports. Module boundaries as a whole are verified by {@link ModulesTest}.
+ */
 @AnalyzeClasses(packages = "vn.childprotection", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -18,8 +25,16 @@ class ArchitectureTest {
             .as("no org.camunda import outside the workflow package");
 
     @ArchTest
-    static final ArchRule controllersDoNotCallTheEngine = noClasses()
-            .that().haveSimpleNameEndingWith("Controller")
+    static final ArchRule nothingImportsWorkflow = noClasses()
+            .that().resideOutsideOfPackage("vn.childprotection.workflow..")
             .should().dependOnClassesThat().resideInAPackage("vn.childprotection.workflow..")
-            .as("no controller calls the workflow directly");
+            .as("features reach the engine only through the process port; nothing imports workflow");
+
+    /** API and page controllers alike ({@code @RestController}, {@code @Controller}, {@code @PageController}). */
+    @ArchTest
+    static final ArchRule controllersDoNotDriveTheProcess = noClasses()
+            .that().areMetaAnnotatedWith(Controller.class)
+            .should().dependOnClassesThat().areAssignableTo(CaseWorkflow.class)
+            .orShould().dependOnClassesThat().resideInAnyPackage("vn.childprotection.workflow..", "org.camunda..")
+            .as("no controller drives the process directly; services do");
 }

@@ -5,7 +5,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** For administrators: is the audit trail intact? */
 @RestController
-public class AuditController {
+class AuditController {
 
     private final AuditTrail trail;
 

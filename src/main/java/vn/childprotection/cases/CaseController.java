@@ -3,7 +3,6 @@ package vn.childprotection.cases;
 import java.util.List;
 import java.util.UUID;
 
-
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,20 +21,22 @@ import vn.childprotection.security.StaffPrincipal;
 
 @RestController
 @RequestMapping("/api/cases")
-public class CaseController {
+class CaseController {
 
     private final CaseFileService cases;
+    private final CaseTransfers transfers;
     private final TimelineView timelineView;
     private final DuplicateCases duplicates;
 
-    public CaseController(CaseFileService cases, TimelineView timelineView, DuplicateCases duplicates) {
+    CaseController(CaseFileService cases, CaseTransfers transfers, TimelineView timelineView, DuplicateCases duplicates) {
         this.cases = cases;
+        this.transfers = transfers;
         this.timelineView = timelineView;
         this.duplicates = duplicates;
     }
 
     /** A supervisor's decision on a case marked as a possible duplicate. */
-    public record DuplicateDecision(@NotNull(message = "{validation.required}") DuplicateCases.Decision decision) {
+    record DuplicateDecision(@NotNull(message = "{validation.required}") DuplicateCases.Decision decision) {
     }
 
     @PostMapping("/{caseId}/duplicate")
@@ -56,7 +57,7 @@ public class CaseController {
     public ResponseEntity<java.util.Map<String, Boolean>> transfer(@PathVariable UUID caseId,
             @Valid @RequestBody Transfer transfer,
             @AuthenticationPrincipal StaffPrincipal user) {
-        if (cases.transfer(caseId, transfer.communeCode(), transfer.reason(), user)) {
+        if (transfers.transfer(caseId, transfer.communeCode(), transfer.reason(), user)) {
             return ResponseEntity.noContent().build();
         }
         return ResponseEntity.accepted().body(java.util.Map.of("pendingAcceptance", true));

@@ -61,4 +61,17 @@ public class CaseFile {
     public Child child() {
         return child;
     }
+
+    /** The child moved to another commune: the case goes with them; saving checks nobody changed it meanwhile. */
+    void transfer(String toCommuneCode) {
+        if (status != CaseStatus.OPEN) {
+            throw new IllegalStateException("Case " + caseNumber + " is closed");
+        }
+        this.communeCode = toCommuneCode;
+    }
+
+    /** The chair approved closing: the case file is closed. */
+    void close() {
+        this.status = CaseStatus.CLOSED;
+    }
 }

@@ -13,14 +13,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import vn.childprotection.tasks.OpenTask;
+import vn.childprotection.process.OpenTask;
 
-/** Stores what a completed task's form said (Mau 03-07 and the others) in the case file. */
+/** Stores what a completed task's form said (the step forms of package steps) in the case file. */
 @Component
 public class CaseForms {
 
     /** A completed form as the case file shows it. */
-    public record SubmittedForm(String taskId, String type, JsonNode content, String submittedBy,
+    record SubmittedForm(String taskId, String type, JsonNode content, String submittedBy,
                                 Instant submittedAt) {
     }
 

@@ -2,26 +2,27 @@ package vn.childprotection.cases;
 
 import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import vn.childprotection.workflow.CaseCallbacks;
+import vn.childprotection.process.CaseCallbacks;
 
 /** What the process tells the case file. */
 @Component
 class CaseLifecycle implements CaseCallbacks {
 
-    private final JdbcClient jdbc;
+    private final CaseFiles caseFiles;
     private final Timeline timeline;
 
-    CaseLifecycle(JdbcClient jdbc, Timeline timeline) {
-        this.jdbc = jdbc;
+    CaseLifecycle(CaseFiles caseFiles, Timeline timeline) {
+        this.caseFiles = caseFiles;
         this.timeline = timeline;
     }
 
     @Override
     public void caseClosed(UUID caseId) {
-        jdbc.sql("update case_file set status = 'CLOSED', version = version + 1 where id = ?").param(caseId).update();
+        CaseFile file = caseFiles.findById(caseId).orElseThrow();
+        file.close();
+        caseFiles.save(file);
         timeline.record(caseId, "CASE_CLOSED", null, null);
     }
 

@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class CaseLinks {
 
     /** Another case of the child, as the case file shows it. */
-    public record LinkedCase(UUID caseId, String caseNumber, CaseStatus status, Instant openedAt, Instant closedAt,
+    record LinkedCase(UUID caseId, String caseNumber, CaseStatus status, Instant openedAt, Instant closedAt,
                              List<String> harmTypes, String communeName) {
     }
 

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import vn.childprotection.workflow.ReportRouting;
+import vn.childprotection.process.ReportRouting;
 
-/** The reports (Mẫu 01) behind a case; the intake feature owns them and implements this. */
+/** The reports behind a case; the intake feature owns them and implements this. */
 public interface CaseReports {
 
     List<ReportSummary> forCase(UUID caseId);

@@ -2,30 +2,29 @@ package vn.childprotection.cases;
 
 import java.util.UUID;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.childprotection.audit.AuditTrail;
+import vn.childprotection.common.ConflictException;
+import vn.childprotection.common.Messages;
+import vn.childprotection.process.CaseWorkflow;
+import vn.childprotection.process.ReportRouting;
 import vn.childprotection.security.StaffPrincipal;
-import vn.childprotection.web.ConflictException;
-import vn.childprotection.workflow.CaseWorkflow;
-import vn.childprotection.workflow.ReportRouting;
 
 /**
  * A supervisor decides on a case marked as a possible duplicate: the same child after all (its reports
  * join the child's open case, which assesses them afresh, and this case ends), or another child.
  */
 @Service
-public class DuplicateCases {
+class DuplicateCases {
 
-    public enum Decision { MERGE, DISMISS }
+    enum Decision { MERGE, DISMISS }
 
-    private static final java.util.Set<vn.childprotection.tasks.TaskType> EMERGENCY_WORK = java.util.EnumSet.of(
-            vn.childprotection.tasks.TaskType.EMERGENCY_ACTION, vn.childprotection.tasks.TaskType.EMERGENCY_DECISION,
-            vn.childprotection.tasks.TaskType.SEPARATION_REVIEW);
+    private static final java.util.Set<vn.childprotection.process.TaskType> EMERGENCY_WORK = java.util.EnumSet.of(
+            vn.childprotection.process.TaskType.EMERGENCY_ACTION, vn.childprotection.process.TaskType.EMERGENCY_DECISION,
+            vn.childprotection.process.TaskType.SEPARATION_REVIEW);
 
     private final CaseFileService cases;
     private final CaseLinks links;
@@ -34,13 +33,13 @@ public class DuplicateCases {
     private final CaseWorkflow workflow;
     private final AuditTrail audit;
     private final JdbcClient jdbc;
-    private final MessageSource messages;
+    private final Messages messages;
     private final CasePoliceRecords police;
-    private final vn.childprotection.tasks.TaskInbox inbox;
+    private final vn.childprotection.process.OpenTasks inbox;
 
     DuplicateCases(CaseFileService cases, CaseLinks links, CaseReports reports, Timeline timeline, CaseWorkflow workflow,
-                   AuditTrail audit, JdbcClient jdbc, MessageSource messages, CasePoliceRecords police,
-                   vn.childprotection.tasks.TaskInbox inbox) {
+                   AuditTrail audit, JdbcClient jdbc, Messages messages, CasePoliceRecords police,
+                   vn.childprotection.process.OpenTasks inbox) {
         this.police = police;
         this.inbox = inbox;
         this.cases = cases;
@@ -57,7 +56,7 @@ public class DuplicateCases {
     public void decide(UUID caseId, Decision decision, StaffPrincipal user) {
         CaseFileService.Place place = cases.placeOf(caseId, user);
         CaseLinks.LinkedCase other = links.possibleDuplicate(caseId)
-                .orElseThrow(() -> new ConflictException(text("duplicate.notSuspected")));
+                .orElseThrow(() -> new ConflictException(messages.text("duplicate.notSuspected")));
         if (decision == Decision.DISMISS) {
             links.decided(caseId, "DISMISSED");
             timeline.record(caseId, "DUPLICATE_DISMISSED", other.caseNumber(), user.getUsername());
@@ -65,11 +64,11 @@ public class DuplicateCases {
             return;
         }
         if (other.status() != CaseStatus.OPEN || place.status() != CaseStatus.OPEN) {
-            throw new ConflictException(text("case.closed"));
+            throw new ConflictException(messages.text("case.closed"));
         }
         // an emergency or a separation under way is not cut short by a merge: it ends first
         if (inbox.forCase(caseId).stream().anyMatch(t -> EMERGENCY_WORK.contains(t.type()))) {
-            throw new ConflictException(text("duplicate.emergencyRunning"));
+            throw new ConflictException(messages.text("duplicate.emergencyRunning"));
         }
         ReportRouting latest = reports.latestRouting(caseId);
         reports.moveReports(caseId, other.caseId());
@@ -82,13 +81,10 @@ public class DuplicateCases {
         timeline.record(other.caseId(), "MERGED_FROM", place.caseNumber(), user.getUsername());
         // the child's case assesses the merged report afresh, counted from its receipt; if it cannot, nothing moves
         if (!workflow.furtherReport(other.caseNumber(), latest)) {
-            throw new ConflictException(text("case.closed"));
+            throw new ConflictException(messages.text("case.closed"));
         }
         audit.record("DUPLICATE_MERGED", caseId, other.caseNumber());
         audit.record("DUPLICATE_MERGED", other.caseId(), place.caseNumber());
     }
 
-    private String text(String key) {
-        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
-    }
 }

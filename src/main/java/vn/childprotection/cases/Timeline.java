@@ -12,7 +12,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import vn.childprotection.workflow.WorkTaskEvent;
+import vn.childprotection.process.DeadlineState;
+import vn.childprotection.process.WorkTaskEvent;
 
 /**
  * The case timeline: each step as it starts (with its deadline) and ends (when, by whom), and the
@@ -25,12 +26,8 @@ public class Timeline {
     public record Entry(Instant at, String type, String step, String detail, String actor, Instant dueAt,
                         Instant doneAt, String outcome) {
 
-        /** Late: done after its deadline, or still open past it. */
-        public boolean overdue(Instant now) {
-            if (dueAt == null) {
-                return false;
-            }
-            return doneAt == null ? now.isAfter(dueAt) : doneAt.isAfter(dueAt);
+        public DeadlineState deadline(Clock clock) {
+            return DeadlineState.of(dueAt, doneAt, clock);
         }
     }
 
@@ -48,7 +45,7 @@ public class Timeline {
             jdbc.sql("""
                             insert into case_event (id, case_id, task_id, type, step, occurred_at, due_at)
                             values (?, ?, ?, ?, ?, ?, ?)""")
-                    .params(UUID.randomUUID(), c.caseId(), c.taskId(), c.type(), c.escalatedStep(),
+                    .params(UUID.randomUUID(), c.caseId(), c.taskId(), c.type().name(), c.escalatedStep(),
                             Timestamp.from(c.createdAt()), c.dueAt() == null ? null : Timestamp.from(c.dueAt()))
                     .update();
         } else if (event instanceof WorkTaskEvent.Ended e) {

@@ -15,7 +15,7 @@ import jakarta.annotation.PostConstruct;
  * no administrator exists, creates the user {@code admin} with that password. Does nothing otherwise.
  */
 @Component
-public class AdminBootstrap {
+class AdminBootstrap {
 
     private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
     private static final int MIN_PASSWORD_LENGTH = 12;

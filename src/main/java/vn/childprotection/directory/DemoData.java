@@ -21,7 +21,7 @@ import jakarta.annotation.PostConstruct;
 @Profile("demo")
 // the production guard refuses demo + prod before any demo user is written
 @DependsOn("productionGuard")
-public class DemoData {
+class DemoData {
 
     public static final String PASSWORD = "demo";
     public static final String PROVINCE_P = "01";

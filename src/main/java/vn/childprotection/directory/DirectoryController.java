@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/directory")
-public class DirectoryController {
+class DirectoryController {
 
     private final Directory directory;
 

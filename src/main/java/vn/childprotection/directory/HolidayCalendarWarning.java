@@ -7,7 +7,6 @@ import java.time.temporal.ChronoUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -29,10 +28,10 @@ class HolidayCalendarWarning {
     private final Clock clock;
     private final ZoneId zone;
 
-    HolidayCalendarWarning(Holidays holidays, Clock clock, @Value("${child-protection.zone}") ZoneId zone) {
+    HolidayCalendarWarning(Holidays holidays, Clock clock) {
         this.holidays = holidays;
         this.clock = clock;
-        this.zone = zone;
+        this.zone = clock.getZone();
     }
 
     /** The last day the calendar covers, when it runs out soon and the user is one who must act; else null. */

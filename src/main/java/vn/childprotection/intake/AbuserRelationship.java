@@ -1,7 +1,7 @@
 package vn.childprotection.intake;
 
 /** The alleged abuser's relation to the child. */
-public enum AbuserRelationship {
+enum AbuserRelationship {
     PARENT,
     STEP_PARENT,
     RELATIVE,

@@ -1,7 +1,7 @@
 package vn.childprotection.intake;
 
 /** Forms of abuse (Law on Children Art. 4.5, ND56 Art. 33). */
-public enum HarmType {
+enum HarmType {
     PHYSICAL_VIOLENCE,
     PSYCHOLOGICAL_VIOLENCE,
     SEXUAL_ABUSE,

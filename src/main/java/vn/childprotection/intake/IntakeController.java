@@ -12,7 +12,7 @@ import jakarta.validation.Valid;
 import vn.childprotection.security.StaffPrincipal;
 
 @RestController
-public class IntakeController {
+class IntakeController {
 
     private final IntakeService intake;
 

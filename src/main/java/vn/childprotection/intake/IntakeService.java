@@ -9,18 +9,14 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import vn.childprotection.audit.AuditTrail;
 import vn.childprotection.cases.CaseFile;
@@ -29,21 +25,22 @@ import vn.childprotection.cases.CaseLinks;
 import vn.childprotection.cases.CaseStatus;
 import vn.childprotection.cases.Child;
 import vn.childprotection.cases.Timeline;
+import vn.childprotection.common.FieldMessage;
+import vn.childprotection.common.InvalidInputException;
+import vn.childprotection.common.Messages;
 import vn.childprotection.directory.Commune;
 import vn.childprotection.directory.Directory;
-import vn.childprotection.web.FieldMessage;
-import vn.childprotection.web.InvalidInputException;
-import vn.childprotection.workflow.CaseStart;
-import vn.childprotection.workflow.CaseWorkflow;
-import vn.childprotection.workflow.ReportRouting;
-import vn.childprotection.workflow.WorkflowConflictException;
+import vn.childprotection.process.CaseStart;
+import vn.childprotection.process.CaseWorkflow;
+import vn.childprotection.process.ReportRouting;
+import vn.childprotection.process.WorkflowConflictException;
 
 /** Records a report, opens its case and starts the case process: all in one transaction, or nothing. */
 @Service
-public class IntakeService {
+class IntakeService {
 
     /** What the caller learns about the case the report opened. */
-    public record Receipt(UUID caseId, String caseNumber, CaseStatus status, boolean joinedExistingCase) {
+    record Receipt(UUID caseId, String caseNumber, CaseStatus status, boolean joinedExistingCase) {
     }
 
     private final Directory directory;
@@ -54,7 +51,7 @@ public class IntakeService {
     private final AuditTrail audit;
     private final CaseWorkflow workflow;
     private final JdbcAggregateTemplate aggregates;
-    private final MessageSource messages;
+    private final Messages messages;
     private final Clock clock;
     private final ZoneId zone;
     private final Duration clockSkew;
@@ -63,8 +60,7 @@ public class IntakeService {
     public IntakeService(Directory directory, CaseFileService cases, CaseLinks links, ChildIntakeLock childLock,
                          Timeline timeline, AuditTrail audit,
                          CaseWorkflow workflow,
-                         JdbcAggregateTemplate aggregates, MessageSource messages, Clock clock,
-                         @Value("${child-protection.zone}") ZoneId zone,
+                         JdbcAggregateTemplate aggregates, Messages messages, Clock clock,
                          @Value("${child-protection.intake.clock-skew}") Duration clockSkew,
                          org.springframework.transaction.PlatformTransactionManager transactions) {
         this.directory = directory;
@@ -77,7 +73,7 @@ public class IntakeService {
         this.aggregates = aggregates;
         this.messages = messages;
         this.clock = clock;
-        this.zone = zone;
+        this.zone = clock.getZone();
         this.clockSkew = clockSkew;
         this.tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
     }
@@ -170,25 +166,25 @@ public class IntakeService {
         List<FieldMessage> errors = new ArrayList<>();
         Commune commune = directory.commune(request.communeCode()).orElse(null);
         if (commune == null) {
-            errors.add(new FieldMessage("communeCode", text("validation.unknownCommune")));
+            errors.add(new FieldMessage("communeCode", messages.text("validation.unknownCommune")));
         }
         if (receivedAt.isAfter(now.plus(clockSkew))) {
-            errors.add(new FieldMessage("receivedAt", text("validation.future")));
+            errors.add(new FieldMessage("receivedAt", messages.text("validation.future")));
         } else if (receivedAt.isBefore(EARLIEST_RECEIPT)) {
             // a report dated decades ago would fire every deadline at once
-            errors.add(new FieldMessage("receivedAt", text("validation.tooEarly")));
+            errors.add(new FieldMessage("receivedAt", messages.text("validation.tooEarly")));
         }
         LocalDate birthDate = request.child().birthDate();
         if (birthDate != null) {
             LocalDate receivedOn = receivedAt.atZone(zone).toLocalDate();
             if (birthDate.isAfter(receivedOn)) {
-                errors.add(new FieldMessage("child.birthDate", text("validation.future")));
+                errors.add(new FieldMessage("child.birthDate", messages.text("validation.future")));
             } else {
                 int age = Period.between(birthDate, receivedOn).getYears();
                 if (age > 17) {
-                    errors.add(new FieldMessage("child.birthDate", text("validation.childAge")));
+                    errors.add(new FieldMessage("child.birthDate", messages.text("validation.childAge")));
                 } else if (request.child().ageYears() != null && Math.abs(request.child().ageYears() - age) > 1) {
-                    errors.add(new FieldMessage("child.ageYears", text("validation.ageMismatch")));
+                    errors.add(new FieldMessage("child.ageYears", messages.text("validation.ageMismatch")));
                 }
             }
         }
@@ -208,8 +204,4 @@ public class IntakeService {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    private String text(String key) {
-        Locale locale = LocaleContextHolder.getLocale();
-        return messages.getMessage(key, null, key, locale);
-    }
 }

@@ -9,7 +9,7 @@ import org.springframework.data.relational.core.mapping.Embedded;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
-/** A report (Mẫu 01): who said what, when, about which child. Never changed once recorded. */
+/** A report as recorded: who said what, when, about which child. Never changed once recorded. */
 @Table("report")
 record Report(
         @Id UUID id,

@@ -1,5 +1,6 @@
 package vn.childprotection.intake;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -10,11 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import vn.childprotection.web.PageController;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,14 +29,20 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import vn.childprotection.cases.CaseFileService;
 import vn.childprotection.cases.Child;
+import vn.childprotection.common.InvalidInputException;
+import vn.childprotection.common.Messages;
 import vn.childprotection.directory.Directory;
 import vn.childprotection.security.StaffPrincipal;
 import vn.childprotection.web.ApiProblems;
-import vn.childprotection.web.InvalidInputException;
+import vn.childprotection.web.FormField;
+import vn.childprotection.web.PageController;
 
-/** The intake form (Mẫu 01): the same validation and service as POST /api/reports. */
+/** The intake form, drawn from ReportRequest: the same validation and service as POST /api/reports. */
 @PageController
 class ReportPages {
+
+    /** The report's fields with their limits, read from the record the API validates: the page never repeats them. */
+    private static final Map<String, FormField> FIELDS = FormField.byPath(ReportRequest.class);
 
     private static final Set<String> YES_NO = Set.of("immediateDanger", "crimeSuspected", "allegedAbuserIsCaregiver",
             "reporter.anonymous");
@@ -49,18 +52,18 @@ class ReportPages {
     private final Directory directory;
     private final ObjectMapper json;
     private final Validator validator;
-    private final MessageSource messages;
+    private final Messages messages;
     private final ZoneId zone;
 
     ReportPages(IntakeService intake, CaseFileService cases, Directory directory, ObjectMapper json, Validator validator,
-                MessageSource messages, @Value("${child-protection.zone}") ZoneId zone) {
+                Messages messages, Clock clock) {
         this.intake = intake;
         this.cases = cases;
         this.directory = directory;
         this.json = json;
         this.validator = validator;
         this.messages = messages;
-        this.zone = zone;
+        this.zone = clock.getZone();
     }
 
     @GetMapping("/reports/new")
@@ -94,9 +97,9 @@ class ReportPages {
                 return "redirect:/reports/new";
             }
         } catch (JsonMappingException e) {
-            errors.putIfAbsent(ApiProblems.path(e).replaceAll("\\[\\d+]", ""), text("problem.field.unreadable"));
+            errors.putIfAbsent(ApiProblems.path(e).replaceAll("\\[\\d+]", ""), messages.text("problem.field.unreadable"));
         } catch (JsonProcessingException e) {
-            errors.putIfAbsent("", text("problem.unreadable"));
+            errors.putIfAbsent("", messages.text("problem.unreadable"));
         } catch (InvalidInputException e) {
             e.errors().forEach(f -> errors.putIfAbsent(f.field(), f.message()));
         }
@@ -128,6 +131,7 @@ class ReportPages {
 
     private String show(Map<String, String> values, List<String> harms, Map<String, String> errors, Model model) {
         model.addAttribute("values", values);
+        model.addAttribute("fields", FIELDS);
         model.addAttribute("harms", harms);
         model.addAttribute("errors", errors);
         model.addAttribute("communes", directory.communes());
@@ -146,7 +150,7 @@ class ReportPages {
         for (int i = 0; i < path.length - 1; i++) {
             var next = node.get(path[i]);
             if (next != null && !(next instanceof ObjectNode)) {
-                errors.put(name, text("problem.field.unreadable"));
+                errors.put(name, messages.text("problem.field.unreadable"));
                 return;
             }
             node = next == null ? node.putObject(path[i]) : (ObjectNode) next;
@@ -159,16 +163,13 @@ class ReportPages {
                 // a datetime-local field has no offset: the business time zone's
                 node.put(leaf, LocalDateTime.parse(value).atZone(zone).toOffsetDateTime().toString());
             } catch (DateTimeParseException e) {
-                errors.put(name, text("problem.field.unreadable"));
+                errors.put(name, messages.text("problem.field.unreadable"));
             }
         } else {
             node.put(leaf, value);
         }
     }
 
-    private String text(String key) {
-        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
-    }
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();

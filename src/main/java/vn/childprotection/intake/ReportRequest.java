@@ -15,7 +15,7 @@ import jakarta.validation.constraints.Size;
 import vn.childprotection.cases.Child;
 
 /** The body of POST /api/reports (Mẫu 01), as fixed by API.md. */
-public record ReportRequest(
+record ReportRequest(
         @NotNull(message = "{validation.required}") Channel channel,
         OffsetDateTime receivedAt,
         @NotBlank(message = "{validation.required}") @Size(max = 16, message = "{validation.tooLong}") String communeCode,
@@ -31,7 +31,7 @@ public record ReportRequest(
         @Valid AbuserInput allegedAbuser,
         @Valid ReporterInput reporter) {
 
-    public record ChildInput(
+    record ChildInput(
             @Size(max = 200, message = "{validation.tooLong}") String fullName,
             @NotNull(message = "{validation.required}") Child.Sex sex,
             LocalDate birthDate,
@@ -41,13 +41,13 @@ public record ReportRequest(
             @Size(max = 500, message = "{validation.tooLong}") String address) {
     }
 
-    public record AbuserInput(
+    record AbuserInput(
             AbuserRelationship relationship,
             @Size(max = 200, message = "{validation.tooLong}") String fullName,
             @Min(value = 0, message = "{validation.age}") @Max(value = 120, message = "{validation.age}") Integer ageYears) {
     }
 
-    public record ReporterInput(
+    record ReporterInput(
             Boolean anonymous,
             @Size(max = 200, message = "{validation.tooLong}") String fullName,
             @Pattern(regexp = "[0-9+ ().-]{3,30}", message = "{validation.phone}") String phone,

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 import vn.childprotection.cases.CaseReports;
 import vn.childprotection.cases.ReportSummary;
 import vn.childprotection.directory.Directory;
-import vn.childprotection.workflow.ReportRouting;
+import vn.childprotection.process.ReportRouting;
 
 /** Lends the case file its reports. */
 @Component

@@ -1,7 +1,7 @@
 package vn.childprotection.intake;
 
 /** Where the harm happened. */
-public enum Setting {
+enum Setting {
     FAMILY,
     SCHOOL,
     COMMUNITY,

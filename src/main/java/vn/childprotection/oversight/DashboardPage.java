@@ -9,20 +9,19 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 import vn.childprotection.cases.CaseFileService;
+import vn.childprotection.common.Messages;
 import vn.childprotection.directory.Commune;
 import vn.childprotection.directory.Directory;
 import vn.childprotection.directory.Role;
 import vn.childprotection.directory.RoleGrant;
+import vn.childprotection.process.TaskType;
 import vn.childprotection.security.StaffPrincipal;
 import vn.childprotection.tasks.TaskInbox;
-import vn.childprotection.tasks.TaskType;
 import vn.childprotection.web.PageController;
 
 /** The supervisor's dashboard: open cases and overdue work by commune and by step, what falls due soon, escalations. */
@@ -39,10 +38,10 @@ class DashboardPage {
     private final CaseFileService cases;
     private final TaskInbox inbox;
     private final Directory directory;
-    private final MessageSource messages;
+    private final Messages messages;
     private final Clock clock;
 
-    DashboardPage(CaseFileService cases, TaskInbox inbox, Directory directory, MessageSource messages, Clock clock) {
+    DashboardPage(CaseFileService cases, TaskInbox inbox, Directory directory, Messages messages, Clock clock) {
         this.cases = cases;
         this.inbox = inbox;
         this.directory = directory;
@@ -75,7 +74,7 @@ class DashboardPage {
                 .map(c -> Map.entry(c.name(), overdueByCommune.getOrDefault(c.code(), 0L))).toList()));
         model.addAttribute("overdueByStep", bars(overdueByStep.entrySet().stream()
                 .sorted(Map.Entry.<TaskType, Long>comparingByValue().reversed())
-                .map(e -> Map.entry(text("task.type." + e.getKey().name()), e.getValue())).toList()));
+                .map(e -> Map.entry(messages.text("task.type." + e.getKey().name()), e.getValue())).toList()));
         model.addAttribute("overdueTasks", inbox.overdue(provinces, now, 0, LIST_LIMIT));
         model.addAttribute("dueSoon", inbox.dueSoon(provinces, now, now.plus(SOON), LIST_LIMIT));
         model.addAttribute("escalations", inbox.openOfType(provinces, TaskType.ESCALATION, LIST_LIMIT));
@@ -94,7 +93,4 @@ class DashboardPage {
                 .toList();
     }
 
-    private String text(String key) {
-        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
-    }
 }

@@ -6,37 +6,36 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.childprotection.common.Messages;
 import vn.childprotection.directory.Role;
 import vn.childprotection.directory.RoleGrant;
+import vn.childprotection.process.OpenTask;
 import vn.childprotection.security.StaffPrincipal;
-import vn.childprotection.tasks.OpenTask;
 import vn.childprotection.tasks.TaskInbox;
 import vn.childprotection.web.Paging;
 
 /** For supervisors: open work in their province that is past its legal deadline. */
 @RestController
-public class OverdueController {
+class OverdueController {
 
     /** One overdue task; {@code name} in the caller's language, {@code overdueBy} as an ISO-8601 duration. */
-    public record OverdueTask(String taskId, UUID caseId, String caseNumber, String communeCode, String type,
+    record OverdueTask(String taskId, UUID caseId, String caseNumber, String communeCode, String type,
                               String name, String candidateGroup, String assignee, Instant dueAt, Duration overdueBy) {
     }
 
     private final TaskInbox inbox;
-    private final MessageSource messages;
+    private final Messages messages;
     private final Clock clock;
 
     private final Paging paging;
 
-    public OverdueController(TaskInbox inbox, MessageSource messages, Clock clock, Paging paging) {
+    public OverdueController(TaskInbox inbox, Messages messages, Clock clock, Paging paging) {
         this.paging = paging;
         this.inbox = inbox;
         this.messages = messages;
@@ -57,11 +56,8 @@ public class OverdueController {
 
     private OverdueTask view(OpenTask t, Instant now) {
         return new OverdueTask(t.taskId(), t.caseId(), t.caseNumber(), t.communeCode(), t.type().name(),
-                text("task.type." + t.type().name()), t.candidateGroup(), t.assignee(), t.dueAt(),
+                messages.text("task.type." + t.type().name()), t.candidateGroup(), t.assignee(), t.dueAt(),
                 Duration.between(t.dueAt(), now).withNanos(0));
     }
 
-    private String text(String key) {
-        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
-    }
 }

@@ -14,7 +14,7 @@ import org.springframework.data.relational.core.mapping.NamingStrategy;
  * PostgreSQL as they do in the Flyway scripts and in hand-written SQL.
  */
 @Configuration
-public class JdbcConfig extends AbstractJdbcConfiguration {
+class JdbcConfig extends AbstractJdbcConfiguration {
 
     @Override
     public JdbcMappingContext jdbcMappingContext(Optional<NamingStrategy> namingStrategy,

@@ -2,7 +2,6 @@ package vn.childprotection.persistence;
 
 import java.sql.DatabaseMetaData;
 import java.util.Locale;
-
 import javax.sql.DataSource;
 
 import org.springframework.dao.DuplicateKeyException;

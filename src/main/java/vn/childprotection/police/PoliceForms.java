@@ -3,25 +3,21 @@ package vn.childprotection.police;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.Date;
-import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.i18n.LocaleContextHolder;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import vn.childprotection.tasks.OpenTask;
-import vn.childprotection.tasks.TaskForm;
-import vn.childprotection.tasks.TaskType;
-import vn.childprotection.web.InvalidInputException;
-import vn.childprotection.workflow.CaseWorkflow;
-import vn.childprotection.workflow.ProcessIds;
+import vn.childprotection.common.InvalidInputException;
+import vn.childprotection.common.Messages;
+import vn.childprotection.process.CaseWorkflow;
+import vn.childprotection.process.OpenTask;
+import vn.childprotection.process.StepOutcome;
+import vn.childprotection.process.TaskForm;
+import vn.childprotection.process.TaskType;
 
 /** The police liaison's two tasks: record the report and forward it, record the investigation outcome. */
 @Configuration
@@ -50,70 +46,49 @@ class PoliceForms {
 
     private final PoliceRecords records;
     private final CaseWorkflow workflow;
-    private final MessageSource messages;
+    private final Messages messages;
     private final Clock clock;
     private final ZoneId zone;
 
-    PoliceForms(PoliceRecords records, CaseWorkflow workflow, MessageSource messages, Clock clock,
-                @Value("${child-protection.zone}") ZoneId zone) {
+    PoliceForms(PoliceRecords records, CaseWorkflow workflow, Messages messages, Clock clock) {
         this.records = records;
         this.workflow = workflow;
         this.messages = messages;
         this.clock = clock;
-        this.zone = zone;
+        this.zone = clock.getZone();
     }
 
     @Bean
     TaskForm<Acknowledge> policeAcknowledgeForm() {
-        return new TaskForm<>() {
+        return new TaskForm<>(TaskType.POLICE_ACKNOWLEDGE, Acknowledge.class) {
             @Override
-            public TaskType type() {
-                return TaskType.POLICE_ACKNOWLEDGE;
-            }
-
-            @Override
-            public Class<Acknowledge> formClass() {
-                return Acknowledge.class;
-            }
-
-            @Override
-            public Map<String, Object> complete(OpenTask task, Acknowledge form, String username) {
+            public StepOutcome complete(OpenTask task, Acknowledge form, String username) {
                 PoliceRecords.Referral referral = referralOf(task);
                 var forwardedAt = form.forwardedAt().atZone(zone).toInstant();
                 if (forwardedAt.isAfter(clock.instant())) {
-                    throw new InvalidInputException("forwardedAt", text("validation.future"));
+                    throw new InvalidInputException("forwardedAt", messages.text("validation.future"));
                 }
                 if (forwardedAt.isBefore(referral.referredAt().minusSeconds(60))) {
-                    throw new InvalidInputException("forwardedAt", text("validation.beforeReferral"));
+                    throw new InvalidInputException("forwardedAt", messages.text("validation.beforeReferral"));
                 }
                 records.forwarded(task.caseId(), referral.id(), task.taskId(), form.agency().strip(), forwardedAt,
                         form.recordNumber().strip(), form.officer().strip(), username);
                 // the 20 days of Art. 147 count from the forwarding
-                return Map.of(ProcessIds.VAR_FORWARDED_AT, Date.from(forwardedAt));
+                return new StepOutcome.ReferralForwarded(forwardedAt);
             }
         };
     }
 
     @Bean
     TaskForm<OutcomeForm> policeOutcomeForm() {
-        return new TaskForm<>() {
+        return new TaskForm<>(TaskType.POLICE_OUTCOME, OutcomeForm.class) {
             @Override
-            public TaskType type() {
-                return TaskType.POLICE_OUTCOME;
-            }
-
-            @Override
-            public Class<OutcomeForm> formClass() {
-                return OutcomeForm.class;
-            }
-
-            @Override
-            public Map<String, Object> complete(OpenTask task, OutcomeForm form, String username) {
+            public StepOutcome complete(OpenTask task, OutcomeForm form, String username) {
                 PoliceRecords.Referral referral = referralOf(task);
                 checkExtension(form, referral, true);
                 records.outcome(task.caseId(), referral.id(), task.taskId(), form.outcome(), blankToNull(form.detail()),
                         blankToNull(form.decisionReference()), username);
-                return Map.of(ProcessIds.VAR_OUTCOME, form.outcome().name());
+                return new StepOutcome.InvestigationOutcome(form.outcome().name());
             }
         };
     }
@@ -124,10 +99,10 @@ class PoliceForms {
             return;
         }
         if (form.decisionReference() == null || form.decisionReference().isBlank()) {
-            throw new InvalidInputException("decisionReference", text("validation.required"));
+            throw new InvalidInputException("decisionReference", messages.text("validation.required"));
         }
         if (!underInvestigation || referral.extensions() >= MAX_EXTENSIONS) {
-            throw new InvalidInputException("outcome", text("police.noFurtherExtension"));
+            throw new InvalidInputException("outcome", messages.text("police.noFurtherExtension"));
         }
     }
 
@@ -137,9 +112,6 @@ class PoliceForms {
         return records.referral(id).orElseThrow();
     }
 
-    private String text(String key) {
-        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
-    }
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();

@@ -21,7 +21,7 @@ import vn.childprotection.security.StaffPrincipal;
  * and a referral to the police that a worker starts at any step.
  */
 @RestController
-public class PoliceOutcomeController {
+class PoliceOutcomeController {
 
     private final PoliceOutcomes outcomes;
 

@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,28 +13,29 @@ import vn.childprotection.audit.AuditTrail;
 import vn.childprotection.cases.CaseFileService;
 import vn.childprotection.cases.CaseStatus;
 import vn.childprotection.cases.Timeline;
+import vn.childprotection.common.ConflictException;
+import vn.childprotection.common.Messages;
+import vn.childprotection.common.NotFoundException;
 import vn.childprotection.directory.Role;
 import vn.childprotection.directory.RoleGrant;
+import vn.childprotection.process.CaseWorkflow;
 import vn.childprotection.security.StaffPrincipal;
-import vn.childprotection.web.ConflictException;
-import vn.childprotection.web.NotFoundException;
-import vn.childprotection.workflow.CaseWorkflow;
 
 /** Referrals started by a worker, and outcomes reported straight to the case. */
 @Service
-public class PoliceOutcomes {
+class PoliceOutcomes {
 
     private final CaseFileService cases;
     private final PoliceRecords records;
     private final PoliceForms forms;
     private final Timeline timeline;
     private final CaseWorkflow workflow;
-    private final MessageSource messages;
+    private final Messages messages;
     private final AuditTrail audit;
     private final JdbcClient jdbc;
 
     public PoliceOutcomes(CaseFileService cases, PoliceRecords records, PoliceForms forms, Timeline timeline,
-                          CaseWorkflow workflow, MessageSource messages, AuditTrail audit, JdbcClient jdbc) {
+                          CaseWorkflow workflow, Messages messages, AuditTrail audit, JdbcClient jdbc) {
         this.cases = cases;
         this.records = records;
         this.forms = forms;
@@ -65,7 +64,7 @@ public class PoliceOutcomes {
         } else {
             referral = referrals.stream().filter(this::underInvestigation).findFirst()
                     .or(() -> referrals.stream().max(Comparator.comparing(PoliceRecords.Referral::referredAt)))
-                    .orElseThrow(() -> new ConflictException(text("police.noOpenReferral")));
+                    .orElseThrow(() -> new ConflictException(messages.text("police.noOpenReferral")));
         }
         boolean open = underInvestigation(referral);
         forms.checkExtension(form, referral, open);
@@ -85,7 +84,7 @@ public class PoliceOutcomes {
     public UUID refer(UUID caseId, StaffPrincipal user) {
         CaseFileService.Place place = cases.placeOf(caseId, user);
         if (place.status() != CaseStatus.OPEN) {
-            throw new ConflictException(text("case.closed"));
+            throw new ConflictException(messages.text("case.closed"));
         }
         UUID referralId = workflow.referToPolice(place.caseNumber(), caseId, place.communeCode(), place.provinceCode());
         audit.record("POLICE_REFERRAL", caseId, referralId.toString());
@@ -107,7 +106,4 @@ public class PoliceOutcomes {
         return policeCommunes.isEmpty() || policeCommunes.contains(referral.policeCommuneCode());
     }
 
-    private String text(String key) {
-        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
-    }
 }

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
 
 import vn.childprotection.cases.CasePoliceRecords;
 import vn.childprotection.cases.Timeline;
-import vn.childprotection.workflow.PoliceCallbacks;
+import vn.childprotection.process.PoliceCallbacks;
 
 /** The police_referral and police_record tables: referrals, their forwarding and outcomes. */
 @Repository

@@ -33,7 +33,7 @@ import vn.childprotection.persistence.LockRows;
  * hammering cannot extend the delay: the right password after it signs in.
  */
 @Component
-public class LoginThrottle {
+class LoginThrottle {
 
     /** Places taken by attempts that failed (or died before their outcome) are free again this long after the last. */
     private static final Duration PENDING_EXPIRES = Duration.ofSeconds(30);
@@ -51,7 +51,7 @@ public class LoginThrottle {
     private final int maxConcurrent;
     private final LockRows lockRows;
 
-    public LoginThrottle(JdbcClient jdbc, LockRows lockRows, Clock clock, @Value("${child-protection.zone}") ZoneId zone,
+    public LoginThrottle(JdbcClient jdbc, LockRows lockRows, Clock clock,
                          @Value("${child-protection.login.free-attempts}") int pairFree,
                          @Value("${child-protection.login.account-free-attempts}") int accountFree,
                          @Value("${child-protection.login.address-free-attempts}") int addressFree,
@@ -62,7 +62,7 @@ public class LoginThrottle {
                          @Value("${child-protection.login.max-concurrent-checks}") int maxConcurrent) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.zone = zone;
+        this.zone = clock.getZone();
         this.pairFree = pairFree;
         this.accountFree = accountFree;
         this.addressFree = addressFree;

@@ -7,9 +7,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-public class MeController {
+class MeController {
 
-    public record Me(String username, String displayName, List<String> roles, List<String> communeCodes,
+    record Me(String username, String displayName, List<String> roles, List<String> communeCodes,
                      List<String> provinceCodes) {
     }
 

@@ -10,7 +10,7 @@ import jakarta.annotation.PostConstruct;
 
 /** Refuses to start with demo data in production: demo users have a published password. */
 @Component
-public class ProductionGuard {
+class ProductionGuard {
 
     private final Environment environment;
 

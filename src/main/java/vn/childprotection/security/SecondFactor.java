@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
-
 import javax.imageio.ImageIO;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -38,7 +37,7 @@ import vn.childprotection.directory.Role;
  * under the {@code prod} profile).
  */
 @Service
-public class SecondFactor {
+class SecondFactor {
 
     private static final String ISSUER = "Bao ve tre em";
     private static final SecureRandom RANDOM = new SecureRandom();

@@ -2,7 +2,6 @@ package vn.childprotection.security;
 
 import java.io.IOException;
 
-import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -28,13 +27,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import vn.childprotection.common.Messages;
 
 /**
  * Two filter chains over one user directory: {@code /api/**} answers in problem details (HTTP Basic
  * or the browser session), everything else is pages with form login. Closed unless opened here.
  */
 @Configuration
-public class SecurityConfig {
+class SecurityConfig {
 
     /**
      * Callers that sign in with HTTP Basic on every request (integrations) need no CSRF token; any other
@@ -71,7 +71,7 @@ public class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, MessageSource messages, LocaleResolver locales,
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, Messages messages, LocaleResolver locales,
                             SecondFactor secondFactor) throws Exception {
         AuthenticationEntryPoint signIn = (req, res, e) -> {
             res.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"child-protection\"");
@@ -139,8 +139,8 @@ public class SecurityConfig {
     }
 
     /** Security filters run before Spring MVC has set the request's locale: resolve it the same way. */
-    private static String text(MessageSource messages, LocaleResolver locales, HttpServletRequest request, String key) {
-        return messages.getMessage(key, null, key, locales.resolveLocale(request));
+    private static String text(Messages messages, LocaleResolver locales, HttpServletRequest request, String key) {
+        return messages.textIn(locales.resolveLocale(request), key);
     }
 
     private static void problem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String detail)

@@ -12,7 +12,7 @@ import vn.childprotection.directory.Directory;
 import vn.childprotection.directory.StaffUser;
 
 @Service
-public class StaffUserDetailsService implements UserDetailsService {
+class StaffUserDetailsService implements UserDetailsService {
 
     private final Directory directory;
     private final boolean production;

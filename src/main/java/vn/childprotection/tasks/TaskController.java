@@ -3,11 +3,8 @@ package vn.childprotection.tasks;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -22,27 +19,31 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import vn.childprotection.common.Messages;
+import vn.childprotection.process.DeadlineState;
+import vn.childprotection.process.OpenTask;
+import vn.childprotection.process.TaskType;
 import vn.childprotection.security.StaffPrincipal;
 import vn.childprotection.web.ApiProblems;
 import vn.childprotection.web.Paging;
 
 @RestController
 @RequestMapping("/api/tasks")
-public class TaskController {
+class TaskController {
 
     /** A task as the inbox shows it; {@code name} in the caller's language. */
-    public record InboxTask(String taskId, UUID caseId, String caseNumber, TaskType type, String name,
+    record InboxTask(String taskId, UUID caseId, String caseNumber, TaskType type, String name,
                             String assignee, Instant createdAt, Instant dueAt, boolean overdue, int priority) {
     }
 
     private final WorkTaskService tasks;
-    private final MessageSource messages;
+    private final Messages messages;
     private final ApiProblems problems;
     private final Clock clock;
 
     private final Paging paging;
 
-    public TaskController(WorkTaskService tasks, MessageSource messages, ApiProblems problems, Clock clock,
+    public TaskController(WorkTaskService tasks, Messages messages, ApiProblems problems, Clock clock,
                           Paging paging) {
         this.paging = paging;
         this.tasks = tasks;
@@ -56,18 +57,17 @@ public class TaskController {
                                  @RequestParam(defaultValue = "0") int page,
                                  @RequestParam(defaultValue = "50") int size) {
         paging.check(page, size);
-        Instant now = clock.instant();
-        return tasks.inbox(user, page, size).stream().map(t -> view(t, now)).toList();
+        return tasks.inbox(user, page, size).stream().map(this::view).toList();
     }
 
     @PostMapping("/{taskId}/claim")
     public InboxTask claim(@PathVariable String taskId, @AuthenticationPrincipal StaffPrincipal user) {
-        return view(tasks.claim(taskId, user), clock.instant());
+        return view(tasks.claim(taskId, user));
     }
 
     @PostMapping("/{taskId}/unclaim")
     public InboxTask unclaim(@PathVariable String taskId, @AuthenticationPrincipal StaffPrincipal user) {
-        return view(tasks.unclaim(taskId, user), clock.instant());
+        return view(tasks.unclaim(taskId, user));
     }
 
     @PostMapping("/{taskId}/complete")
@@ -82,13 +82,9 @@ public class TaskController {
         return problems.unreadable(e.getCause());
     }
 
-    private InboxTask view(OpenTask t, Instant now) {
-        return new InboxTask(t.taskId(), t.caseId(), t.caseNumber(), t.type(), text(t.titleKey()),
-                t.assignee(), t.createdAt(), t.dueAt(), t.dueAt() != null && t.dueAt().isBefore(now), t.priority());
+    private InboxTask view(OpenTask t) {
+        return new InboxTask(t.taskId(), t.caseId(), t.caseNumber(), t.type(), messages.text(t.titleKey()),
+                t.assignee(), t.createdAt(), t.dueAt(), DeadlineState.of(t.dueAt(), null, clock).missed(), t.priority());
     }
 
-    private String text(String key) {
-        Locale locale = LocaleContextHolder.getLocale();
-        return messages.getMessage(key, null, key, locale);
-    }
 }

@@ -13,12 +13,16 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import vn.childprotection.cases.CaseMoved;
 import vn.childprotection.directory.CandidateGroups;
-import vn.childprotection.workflow.WorkTaskEvent;
+import vn.childprotection.process.OpenTask;
+import vn.childprotection.process.OpenTasks;
+import vn.childprotection.process.TaskType;
+import vn.childprotection.process.WorkTaskEvent;
 
 /** The task inbox read model, kept in step with the engine's task events in the engine's transaction. */
 @Repository
-public class TaskInbox {
+public class TaskInbox implements OpenTasks {
 
     private static final String COLUMNS = """
             task_id, case_id, case_number, commune_code, province_code, task_type, task_key,
@@ -34,7 +38,7 @@ public class TaskInbox {
     void on(WorkTaskEvent event) {
         if (event instanceof WorkTaskEvent.Created c) {
             jdbc.sql("insert into task_inbox (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(c.taskId(), c.caseId(), c.caseNumber(), c.communeCode(), c.provinceCode(), c.type(),
+                    .params(c.taskId(), c.caseId(), c.caseNumber(), c.communeCode(), c.provinceCode(), c.type().name(),
                             c.taskKey(), c.candidateGroup(), c.assignee(), timestamp(c.createdAt()),
                             timestamp(c.dueAt()), c.priority(), c.escalatedStep())
                     .update();
@@ -126,14 +130,16 @@ public class TaskInbox {
                 .query(TaskInbox::row).list();
     }
 
+    @Override
     public List<OpenTask> forCase(UUID caseId) {
         return jdbc.sql("select " + COLUMNS + " from task_inbox where case_id = ? order by due_at nulls last, created_at")
                 .param(caseId).query(TaskInbox::row).list();
     }
 
     /** The case moved to another commune: its open tasks go to the same roles there, unassigned. */
-    public void moveCase(UUID caseId, String communeCode, String provinceCode) {
-        for (OpenTask task : forCase(caseId)) {
+    @EventListener
+    void caseMoved(CaseMoved moved) {
+        for (OpenTask task : forCase(moved.caseId())) {
             if (CandidateGroups.isPolice(task.candidateGroup())) {
                 // police work stays with the police of the place where the offence happened
                 continue;
@@ -141,8 +147,9 @@ public class TaskInbox {
             jdbc.sql("""
                             update task_inbox set commune_code = ?, province_code = ?, candidate_group = ?, assignee = null
                             where task_id = ?""")
-                    .params(communeCode, provinceCode,
-                            CandidateGroups.moved(task.candidateGroup(), communeCode, provinceCode), task.taskId())
+                    .params(moved.communeCode(), moved.provinceCode(),
+                            CandidateGroups.moved(task.candidateGroup(), moved.communeCode(), moved.provinceCode()),
+                            task.taskId())
                     .update();
         }
     }

@@ -1,17 +1,12 @@
 package vn.childprotection.tasks;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import vn.childprotection.web.PageController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,41 +15,40 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.childprotection.cases.CaseFileService;
+import vn.childprotection.common.ConflictException;
+import vn.childprotection.common.FieldMessage;
+import vn.childprotection.common.InvalidInputException;
+import vn.childprotection.process.DeadlineState;
+import vn.childprotection.process.OpenTask;
+import vn.childprotection.process.TaskType;
 import vn.childprotection.security.StaffPrincipal;
-import vn.childprotection.web.ConflictException;
-import vn.childprotection.web.FieldMessage;
 import vn.childprotection.web.FormField;
-import vn.childprotection.web.InvalidInputException;
+import vn.childprotection.web.PageController;
 
 /** The inbox and task pages: the same service as the API, in the user's language. */
 @PageController
 class TaskPages {
 
     /** An inbox row with its deadline state: LATE (past due), TODAY (due today), or NONE. */
-    record Row(OpenTask task, String state) {
+    record Row(OpenTask task, DeadlineState state) {
     }
 
     private final WorkTaskService tasks;
     private final CaseFileService cases;
     private final Clock clock;
-    private final ZoneId zone;
 
-    TaskPages(WorkTaskService tasks, CaseFileService cases, Clock clock, @Value("${child-protection.zone}") ZoneId zone) {
+    TaskPages(WorkTaskService tasks, CaseFileService cases, Clock clock) {
         this.tasks = tasks;
         this.cases = cases;
         this.clock = clock;
-        this.zone = zone;
     }
 
     @GetMapping("/tasks")
     String inbox(@AuthenticationPrincipal StaffPrincipal user, @RequestParam(required = false) TaskType type,
                  Model model) {
-        Instant now = clock.instant();
-        LocalDate today = now.atZone(zone).toLocalDate();
         List<Row> rows = tasks.inbox(user, 0, 200).stream()
                 .filter(t -> type == null || t.type() == type)
-                .map(t -> new Row(t, t.dueAt() == null ? "NONE" : t.dueAt().isBefore(now) ? "LATE"
-                        : t.dueAt().atZone(zone).toLocalDate().equals(today) ? "TODAY" : "NONE"))
+                .map(t -> new Row(t, DeadlineState.of(t.dueAt(), null, clock)))
                 .toList();
         model.addAttribute("mine", rows.stream().filter(r -> user.getUsername().equals(r.task().assignee())).toList());
         model.addAttribute("toClaim", rows.stream().filter(r -> r.task().assignee() == null).toList());
@@ -130,8 +124,7 @@ class TaskPages {
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
         model.addAttribute("mine", user.getUsername().equals(task.assignee()));
-        Instant now = clock.instant();
-        model.addAttribute("late", task.dueAt() != null && task.dueAt().isBefore(now));
+        model.addAttribute("late", DeadlineState.of(task.dueAt(), null, clock).missed());
         return "tasks/task";
     }
 }

@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,28 +16,33 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import vn.childprotection.audit.AuditTrail;
+import vn.childprotection.common.ConflictException;
+import vn.childprotection.common.FieldMessage;
+import vn.childprotection.common.InvalidInputException;
+import vn.childprotection.common.Messages;
+import vn.childprotection.common.NotFoundException;
+import vn.childprotection.process.CaseWorkflow;
+import vn.childprotection.process.OpenTask;
+import vn.childprotection.process.StepOutcome;
+import vn.childprotection.process.TaskForm;
+import vn.childprotection.process.TaskType;
+import vn.childprotection.process.WorkflowConflictException;
 import vn.childprotection.security.StaffPrincipal;
-import vn.childprotection.web.ConflictException;
-import vn.childprotection.web.FieldMessage;
-import vn.childprotection.web.InvalidInputException;
-import vn.childprotection.web.NotFoundException;
-import vn.childprotection.workflow.CaseWorkflow;
-import vn.childprotection.workflow.WorkflowConflictException;
 
 /** Claim, unclaim and complete: the same service for the API and the pages. */
 @Service
-public class WorkTaskService {
+class WorkTaskService {
 
     private final TaskInbox inbox;
     private final CaseWorkflow workflow;
     private final Map<TaskType, TaskForm<?>> forms = new EnumMap<>(TaskType.class);
     private final ObjectMapper json;
     private final Validator validator;
-    private final MessageSource messages;
+    private final Messages messages;
     private final AuditTrail audit;
 
     public WorkTaskService(TaskInbox inbox, CaseWorkflow workflow, List<TaskForm<?>> forms, ObjectMapper json,
-                           Validator validator, MessageSource messages, AuditTrail audit) {
+                           Validator validator, Messages messages, AuditTrail audit) {
         this.inbox = inbox;
         this.workflow = workflow;
         forms.forEach(f -> this.forms.put(f.type(), f));
@@ -119,24 +122,24 @@ public class WorkTaskService {
     public void complete(String taskId, JsonNode body, StaffPrincipal user) {
         OpenTask task = visibleTask(taskId, user);
         if (!user.getUsername().equals(task.assignee())) {
-            throw new ConflictException(text(task.assignee() == null ? "task.claimFirst" : "task.heldByOther"));
+            throw new ConflictException(messages.text(task.assignee() == null ? "task.claimFirst" : "task.heldByOther"));
         }
         TaskForm<?> form = forms.get(task.type());
         if (form == null) {
             throw new IllegalStateException("No form for task type " + task.type());
         }
-        Map<String, Object> variables = completeWith(form, task, body == null ? NullNode.getInstance() : body,
+        StepOutcome outcome = completeWith(form, task, body == null ? NullNode.getInstance() : body,
                 user.getUsername());
         try {
-            workflow.complete(taskId, variables);
+            workflow.complete(taskId, outcome);
         } catch (WorkflowConflictException e) {
-            throw new ConflictException(text("task.changedMeanwhile"));
+            throw new ConflictException(messages.text("task.changedMeanwhile"));
         }
         // last: the audit chain's lock is held only from here to the commit
         audit.record("TASK_COMPLETE", task.caseId(), task.type().name());
     }
 
-    private <F> Map<String, Object> completeWith(TaskForm<F> form, OpenTask task, JsonNode body, String username) {
+    private <F> StepOutcome completeWith(TaskForm<F> form, OpenTask task, JsonNode body, String username) {
         F fields;
         try {
             fields = json.treeToValue(body.isNull() ? json.createObjectNode() : body, form.formClass());
@@ -161,10 +164,7 @@ public class WorkTaskService {
     }
 
     private ConflictException heldBySomeoneElse() {
-        return new ConflictException(text("task.heldByOther"));
+        return new ConflictException(messages.text("task.heldByOther"));
     }
 
-    private String text(String key) {
-        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
-    }
 }

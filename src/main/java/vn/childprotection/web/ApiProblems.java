@@ -2,14 +2,12 @@ package vn.childprotection.web;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -21,15 +19,21 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 
+import vn.childprotection.common.ConflictException;
+import vn.childprotection.common.FieldMessage;
+import vn.childprotection.common.InvalidInputException;
+import vn.childprotection.common.Messages;
+import vn.childprotection.common.NotFoundException;
+
 /** Every API error as an RFC 9457 problem detail; bad input is 400 with {@code errors}, never 500. */
 @RestControllerAdvice
 public class ApiProblems extends ResponseEntityExceptionHandler {
 
-    private final MessageSource messages;
+    private final Messages messages;
 
-    public ApiProblems(MessageSource messages) {
+    ApiProblems(Messages messages, MessageSource source) {
         this.messages = messages;
-        setMessageSource(messages);
+        setMessageSource(source);
     }
 
     @ExceptionHandler(InvalidInputException.class)
@@ -39,15 +43,15 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, text("problem.notFound"));
-        problem.setTitle(text("problem.notFound.title"));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, messages.text("problem.notFound"));
+        problem.setTitle(messages.text("problem.notFound.title"));
         return problem;
     }
 
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setTitle(text("problem.conflict.title"));
+        problem.setTitle(messages.text("problem.conflict.title"));
         return problem;
     }
 
@@ -68,9 +72,8 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         if (request.getAttribute(RequestSizeLimit.TOO_LARGE, WebRequest.SCOPE_REQUEST) instanceof Long maxBytes) {
             // a chunked body past the limit: the same answer as a declared length over it
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
-                    messages.getMessage("problem.tooLarge",
-                            new Object[] {Math.max(1, org.springframework.util.unit.DataSize.ofBytes(maxBytes).toMegabytes())},
-                            org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+                    messages.text("problem.tooLarge",
+                            Math.max(1, org.springframework.util.unit.DataSize.ofBytes(maxBytes).toMegabytes())));
             return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .header(HttpHeaders.CONNECTION, "close").body(problem);
         }
@@ -80,16 +83,16 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     /** A body that is not JSON, or JSON whose values do not fit their fields (wrong type, unknown enum value). */
     public ProblemDetail unreadable(Throwable cause) {
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            return validation(List.of(new FieldMessage(path(mapping), text("problem.field.unreadable"))));
+            return validation(List.of(new FieldMessage(path(mapping), messages.text("problem.field.unreadable"))));
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, text("problem.unreadable"));
-        problem.setTitle(text("problem.badRequest"));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, messages.text("problem.unreadable"));
+        problem.setTitle(messages.text("problem.badRequest"));
         return problem;
     }
 
     public ProblemDetail validation(List<FieldMessage> errors) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, text("problem.validation"));
-        problem.setTitle(text("problem.badRequest"));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, messages.text("problem.validation"));
+        problem.setTitle(messages.text("problem.badRequest"));
         problem.setProperty("errors", errors);
         return problem;
     }
@@ -110,8 +113,4 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         return path.toString();
     }
 
-    private String text(String key) {
-        Locale locale = LocaleContextHolder.getLocale();
-        return messages.getMessage(key, null, key, locale);
-    }
 }

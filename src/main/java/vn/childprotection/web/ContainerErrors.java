@@ -28,7 +28,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * Tomcat would otherwise answer with its own HTML page.
  */
 @Configuration
-public class ContainerErrors {
+class ContainerErrors {
 
     static void problem(HttpServletResponse response, int status, String title) throws IOException {
         response.setStatus(status);
@@ -76,7 +76,7 @@ public class ContainerErrors {
     }
 
     /** Tomcat's own error answers (no body written by the application) as problem details, not HTML. */
-    public static class ProblemErrorReportValve extends ErrorReportValve {
+    static class ProblemErrorReportValve extends ErrorReportValve {
 
         @Override
         protected void report(Request request, Response response, Throwable throwable) {

@@ -1,16 +1,16 @@
 package vn.childprotection.web;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** Dates and times as pages show them: Vietnamese order, in the business time zone ({@code @dates} in templates). */
 @Component("dates")
-public class Dates {
+class Dates {
 
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
@@ -18,8 +18,8 @@ public class Dates {
 
     private final ZoneId zone;
 
-    public Dates(@Value("${child-protection.zone}") ZoneId zone) {
-        this.zone = zone;
+    public Dates(Clock clock) {
+        this.zone = clock.getZone();
     }
 
     public String format(Instant at) {

@@ -19,7 +19,7 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
  * commune staff's machines are often set up in English.
  */
 @Configuration
-public class LanguageConfig implements WebMvcConfigurer {
+class LanguageConfig implements WebMvcConfigurer {
 
     public static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
     static final List<Locale> SUPPORTED = List.of(VIETNAMESE, Locale.ENGLISH);

@@ -9,6 +9,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 
+import vn.childprotection.common.InvalidInputException;
+import vn.childprotection.common.NotFoundException;
+
 /** Errors of the pages as pages: a case outside one's jurisdiction is the same "not found" as a missing one. */
 @ControllerAdvice(annotations = PageController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)

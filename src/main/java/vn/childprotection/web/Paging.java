@@ -1,10 +1,9 @@
 package vn.childprotection.web;
 
-import java.util.Locale;
-
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
+
+import vn.childprotection.common.InvalidInputException;
+import vn.childprotection.common.Messages;
 
 /** Checks the {@code page} and {@code size} of a listing: 400 with the field, not a silent correction. */
 @Component
@@ -12,19 +11,18 @@ public class Paging {
 
     public static final int MAX_PAGE_SIZE = 200;
 
-    private final MessageSource messages;
+    private final Messages messages;
 
-    public Paging(MessageSource messages) {
+    Paging(Messages messages) {
         this.messages = messages;
     }
 
     public void check(int page, int size) {
-        Locale locale = LocaleContextHolder.getLocale();
         if (page < 0) {
-            throw new InvalidInputException("page", messages.getMessage("validation.page", null, locale));
+            throw new InvalidInputException("page", messages.text("validation.page"));
         }
         if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw new InvalidInputException("size", messages.getMessage("validation.size", null, locale));
+            throw new InvalidInputException("size", messages.text("validation.size"));
         }
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.Locale;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -24,6 +23,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import vn.childprotection.common.Messages;
 
 /**
  * No API body larger than {@code child-protection.api.max-body-size} is read into memory: a declared
@@ -33,15 +33,15 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-public class RequestSizeLimit extends OncePerRequestFilter {
+class RequestSizeLimit extends OncePerRequestFilter {
 
     private final long maxBytes;
     private final ObjectMapper json;
-    private final MessageSource messages;
+    private final Messages messages;
     private final LocaleResolver locales;
 
     public RequestSizeLimit(@Value("${child-protection.api.max-body-size}") DataSize maxBodySize, ObjectMapper json,
-                            MessageSource messages, LocaleResolver locales) {
+                            Messages messages, LocaleResolver locales) {
         this.maxBytes = maxBodySize.toBytes();
         this.json = json;
         this.messages = messages;
@@ -61,8 +61,7 @@ public class RequestSizeLimit extends OncePerRequestFilter {
         if (request.getContentLengthLong() > limit) {
             Locale locale = locales.resolveLocale(request);
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
-                    messages.getMessage("problem.tooLarge", new Object[] {Math.max(1, DataSize.ofBytes(limit).toMegabytes())},
-                            locale));
+                    messages.textIn(locale, "problem.tooLarge", Math.max(1, DataSize.ofBytes(limit).toMegabytes())));
             response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
             // the rest of the body is not waited for: the connection ends with the answer
             response.setHeader("Connection", "close");
@@ -78,7 +77,7 @@ public class RequestSizeLimit extends OncePerRequestFilter {
     public static final String TOO_LARGE = RequestSizeLimit.class.getName() + ".tooLarge";
 
     /** Reading a body went past the limit: the answer is 413, however the body was sent. */
-    public static final class BodyTooLargeException extends IOException {
+    static final class BodyTooLargeException extends IOException {
 
         private final long maxBytes;
 

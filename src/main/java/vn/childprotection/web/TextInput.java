@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
  * Line breaks and tabs are text and stay.
  */
 @Configuration
-public class TextInput {
+class TextInput {
 
     @Bean
     Module noControlCharacters() {

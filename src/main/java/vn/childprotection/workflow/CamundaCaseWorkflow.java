@@ -20,6 +20,12 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 
 import vn.childprotection.directory.CandidateGroups;
+import vn.childprotection.process.CaseStart;
+import vn.childprotection.process.CaseWorkflow;
+import vn.childprotection.process.PoliceCallbacks;
+import vn.childprotection.process.ReportRouting;
+import vn.childprotection.process.StepOutcome;
+import vn.childprotection.process.WorkflowConflictException;
 
 @Service
 class CamundaCaseWorkflow implements CaseWorkflow {
@@ -200,9 +206,9 @@ class CamundaCaseWorkflow implements CaseWorkflow {
     }
 
     @Override
-    public void complete(String taskId, Map<String, Object> variables) {
+    public void complete(String taskId, StepOutcome outcome) {
         try {
-            taskService.complete(taskId, variables);
+            taskService.complete(taskId, OutcomeVariables.of(outcome));
         } catch (OptimisticLockingException e) {
             throw new WorkflowConflictException("Task " + taskId + " changed meanwhile", e);
         }

@@ -6,6 +6,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import vn.childprotection.process.CaseCallbacks;
+
 @Component("closeCase")
 class CloseCaseDelegate implements JavaDelegate {
 

@@ -3,19 +3,21 @@ package vn.childprotection.workflow;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.Date;
+import java.util.Locale;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 import vn.childprotection.directory.WorkingDayCalendar;
+import vn.childprotection.process.StepDeadlines;
 
 /**
  * The one bean the process models ask for due dates, e.g. {@code ${deadlines.due('plan-draft', execution)}}.
  * Durations and anchors come from configuration, never literals in the model; working days skip
  * weekends and the holidays in the directory's calendar, keeping the time of day of the anchor.
  */
-public class Deadlines {
+public class Deadlines implements StepDeadlines {
 
     private final DeadlineProperties properties;
     private final Supplier<WorkingDayCalendar> calendar;
@@ -54,9 +56,9 @@ public class Deadlines {
                 .atTime(start.toLocalTime()).atZone(properties.zone()).toInstant();
     }
 
-    /** Whether the step's deadline counts working days (its rule is named after the step: PLAN_DRAFT, plan-draft). */
+    @Override
     public boolean countsWorkingDays(String stepType) {
-        DeadlineProperties.Rule rule = properties.deadlines().get(stepType.toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        DeadlineProperties.Rule rule = properties.deadlines().get(stepType.toLowerCase(Locale.ROOT).replace('_', '-'));
         return rule != null && rule.workingDays() != null;
     }
 

@@ -6,6 +6,8 @@ import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
+import vn.childprotection.process.PoliceCallbacks;
+
 /**
  * A complex case (CPC Art. 147): the first extension sets the investigation deadline to 2 months from the
  * forwarding, the second adds 2 months to it; there is no third (the police form refuses it).

@@ -8,6 +8,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
+import vn.childprotection.process.PoliceCallbacks;
+
 /**
  * Starts a police referral: a process of its own, keyed by the case number, so that a case may hold
  * several and each outlives the case. Called from the case model's "Chuyển công an" message end

@@ -3,6 +3,8 @@ package vn.childprotection.workflow;
 import java.util.HashMap;
 import java.util.Map;
 
+import vn.childprotection.process.TaskType;
+
 /** Ids of the BPMN and DMN elements that code and tests name; one place, shared by both. */
 public final class ProcessIds {
 
@@ -116,26 +118,26 @@ public final class ProcessIds {
     public static final int PRIORITY_IMMEDIATE_DANGER = 100;
     public static final int PRIORITY_REPORT = 50;
 
-    /** The task type of API.md for each user task of the models. */
-    private static final Map<String, String> TASK_TYPES = new HashMap<>();
+    /** The step of the catalogue (API.md's task type) of each user task of the models. */
+    private static final Map<String, TaskType> TASK_TYPES = new HashMap<>();
 
     static {
-        TASK_TYPES.put(TASK_INITIAL_ASSESSMENT, "INITIAL_ASSESSMENT");
-        TASK_TYPES.put(TASK_INITIAL_REASSESSMENT, "INITIAL_ASSESSMENT");
-        TASK_TYPES.put(TASK_EMERGENCY_DECISION, "EMERGENCY_DECISION");
-        TASK_TYPES.put(TASK_EMERGENCY_ACTION, "EMERGENCY_ACTION");
-        TASK_TYPES.put(TASK_SEPARATION_REVIEW, "SEPARATION_REVIEW");
-        TASK_TYPES.put(TASK_RISK_NEEDS_ASSESSMENT, "RISK_NEEDS_ASSESSMENT");
-        TASK_TYPES.put(TASK_CASE_MEETING, "CASE_MEETING");
-        TASK_TYPES.put(TASK_PLAN_DRAFT, "PLAN_DRAFT");
-        TASK_TYPES.put(TASK_PLAN_APPROVAL, "PLAN_APPROVAL");
-        TASK_TYPES.put(TASK_PLAN_REVIEW, "PLAN_REVIEW");
-        TASK_TYPES.put(TASK_CLOSURE_APPROVAL, "CLOSURE_APPROVAL");
-        TASK_TYPES.put(TASK_POLICE_ACKNOWLEDGE, "POLICE_ACKNOWLEDGE");
-        TASK_TYPES.put(TASK_POLICE_OUTCOME, "POLICE_OUTCOME");
-        TASK_TYPES.put(TASK_ACCEPT_TRANSFER, "TRANSFER_ACCEPTANCE");
-        TASK_TYPES.put(TASK_ESCALATE_FIRST_LEVEL, "ESCALATION");
-        TASK_TYPES.put(TASK_ESCALATE_SECOND_LEVEL, "ESCALATION");
+        TASK_TYPES.put(TASK_INITIAL_ASSESSMENT, TaskType.INITIAL_ASSESSMENT);
+        TASK_TYPES.put(TASK_INITIAL_REASSESSMENT, TaskType.INITIAL_ASSESSMENT);
+        TASK_TYPES.put(TASK_EMERGENCY_DECISION, TaskType.EMERGENCY_DECISION);
+        TASK_TYPES.put(TASK_EMERGENCY_ACTION, TaskType.EMERGENCY_ACTION);
+        TASK_TYPES.put(TASK_SEPARATION_REVIEW, TaskType.SEPARATION_REVIEW);
+        TASK_TYPES.put(TASK_RISK_NEEDS_ASSESSMENT, TaskType.RISK_NEEDS_ASSESSMENT);
+        TASK_TYPES.put(TASK_CASE_MEETING, TaskType.CASE_MEETING);
+        TASK_TYPES.put(TASK_PLAN_DRAFT, TaskType.PLAN_DRAFT);
+        TASK_TYPES.put(TASK_PLAN_APPROVAL, TaskType.PLAN_APPROVAL);
+        TASK_TYPES.put(TASK_PLAN_REVIEW, TaskType.PLAN_REVIEW);
+        TASK_TYPES.put(TASK_CLOSURE_APPROVAL, TaskType.CLOSURE_APPROVAL);
+        TASK_TYPES.put(TASK_POLICE_ACKNOWLEDGE, TaskType.POLICE_ACKNOWLEDGE);
+        TASK_TYPES.put(TASK_POLICE_OUTCOME, TaskType.POLICE_OUTCOME);
+        TASK_TYPES.put(TASK_ACCEPT_TRANSFER, TaskType.TRANSFER_ACCEPTANCE);
+        TASK_TYPES.put(TASK_ESCALATE_FIRST_LEVEL, TaskType.ESCALATION);
+        TASK_TYPES.put(TASK_ESCALATE_SECOND_LEVEL, TaskType.ESCALATION);
     }
 
     private ProcessIds() {
@@ -151,8 +153,8 @@ public final class ProcessIds {
         return "Call_Escalate" + taskKey.substring("Task_".length());
     }
 
-    public static String taskType(String taskDefinitionKey) {
-        String type = TASK_TYPES.get(taskDefinitionKey);
+    public static TaskType taskType(String taskDefinitionKey) {
+        TaskType type = TASK_TYPES.get(taskDefinitionKey);
         if (type == null) {
             throw new IllegalStateException("No task type for user task " + taskDefinitionKey);
         }

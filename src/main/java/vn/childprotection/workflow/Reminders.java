@@ -5,6 +5,8 @@ import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
+import vn.childprotection.process.CaseCallbacks;
+
 /** Called from reminder timers' service tasks: {@code ${reminders.remind(execution, 'POLICE_OUTCOME')}}. */
 @Component("reminders")
 public class Reminders {

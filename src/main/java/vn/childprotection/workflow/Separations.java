@@ -5,6 +5,8 @@ import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
+import vn.childprotection.process.CaseCallbacks;
+
 /** The temporary separation's end: {@code ${separations.ended(execution)}}. */
 @Component("separations")
 public class Separations {

@@ -12,6 +12,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import vn.childprotection.process.WorkTaskEvent;
+
 /**
  * Turns the engine's task events (Spring eventing bridge, inside the engine's transaction) into
  * {@link WorkTaskEvent}s that carry no engine types.

@@ -33,6 +33,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import vn.childprotection.process.CaseCallbacks;
+import vn.childprotection.process.CaseStart;
+import vn.childprotection.process.CaseWorkflow;
+import vn.childprotection.process.PoliceCallbacks;
+import vn.childprotection.process.ReportRouting;
+
 /**
  * The case, police and escalation models with the triage table, on a standalone engine, started through
  * the application's own port, with the deadlines and holidays configured for the application. Every

@@ -11,7 +11,6 @@ import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
-
 import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.HistoryService;

@@ -19,7 +19,6 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.identity.UserQuery;
 import org.camunda.bpm.engine.impl.GroupQueryImpl;
 import org.camunda.bpm.engine.impl.Page;
-import org.camunda.bpm.engine.impl.TenantQueryImpl;
 import org.camunda.bpm.engine.impl.UserQueryImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.ReadOnlyIdentityProvider;
@@ -229,26 +228,6 @@ class DirectoryIdentityProvider implements ReadOnlyIdentityProvider {
                     .filter(g -> type == null || type.equals(g.getType()))
                     .filter(g -> memberOf == null || memberOf.contains(g.getId()))
                     .sorted(Comparator.comparing(Group::getId));
-        }
-    }
-
-    private static final class NoTenants extends TenantQueryImpl {
-
-        NoTenants() {
-        }
-
-        NoTenants(org.camunda.bpm.engine.impl.interceptor.CommandExecutor executor) {
-            super(executor);
-        }
-
-        @Override
-        public long executeCount(CommandContext commandContext) {
-            return 0;
-        }
-
-        @Override
-        public List<Tenant> executeList(CommandContext commandContext, Page page) {
-            return List.of();
         }
     }
 }

@@ -1,0 +1,81 @@
+package vn.childprotection.cases;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.childprotection.common.NotFoundException;
+
+/** What the case file records besides its forms: initial assessments of danger, notes, and the child's age. */
+@Component
+public class CaseRecords {
+
+    private final CaseFiles caseFiles;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    CaseRecords(CaseFiles caseFiles, JdbcClient jdbc, Clock clock) {
+        this.caseFiles = caseFiles;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** The child's age in whole years today, from the birth date or the age given; null if unknown. */
+    @Transactional(readOnly = true)
+    public Integer childAge(UUID caseId) {
+        CaseFile file = caseFiles.findById(caseId).orElseThrow(() -> new NotFoundException("case " + caseId));
+        Child child = file.child();
+        if (child == null) {
+            return null;
+        }
+        if (child.birthDate() != null) {
+            return Period.between(child.birthDate(), LocalDate.now(clock)).getYears();
+        }
+        return child.ageYears();
+    }
+
+    @Transactional
+    public void recordAssessment(InitialAssessment a) {
+        jdbc.sql("""
+                        insert into initial_assessment (id, case_id, task_id, danger_level, immediate_danger,
+                            crime_suspected, summary, assessed_by, assessed_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(a.id(), a.caseId(), a.taskId(), a.dangerLevel().name(), a.immediateDanger(),
+                        a.crimeSuspected(), a.summary(), a.assessedBy(), Timestamp.from(a.assessedAt()))
+                .update();
+    }
+
+    @Transactional
+    public void addNote(UUID caseId, String taskId, String kind, String text, String author) {
+        jdbc.sql("insert into case_note (id, case_id, task_id, kind, text, author, written_at) values (?, ?, ?, ?, ?, ?, ?)")
+                .params(UUID.randomUUID(), caseId, taskId, kind, text, author, Timestamp.from(clock.instant()))
+                .update();
+    }
+
+    List<InitialAssessment> assessments(UUID caseId) {
+        return jdbc.sql("""
+                        select id, case_id, task_id, danger_level, immediate_danger, crime_suspected, summary,
+                               assessed_by, assessed_at
+                        from initial_assessment where case_id = ? order by assessed_at""")
+                .param(caseId)
+                .query((rs, n) -> new InitialAssessment(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getString(3), InitialAssessment.DangerLevel.valueOf(rs.getString(4)), rs.getBoolean(5),
+                        rs.getBoolean(6), rs.getString(7), rs.getString(8), rs.getTimestamp(9).toInstant()))
+                .list();
+    }
+
+    List<CaseView.Note> notes(UUID caseId) {
+        return jdbc.sql("select kind, text, author, written_at from case_note where case_id = ? order by written_at")
+                .param(caseId)
+                .query((rs, n) -> new CaseView.Note(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant()))
+                .list();
+    }
+}

@@ -1,0 +1,152 @@
+package vn.childprotection.cases;
+
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+import vn.childprotection.common.NotFoundException;
+import vn.childprotection.directory.Commune;
+import vn.childprotection.directory.Directory;
+import vn.childprotection.directory.Role;
+import vn.childprotection.process.OpenTasks;
+import vn.childprotection.process.TaskType;
+import vn.childprotection.security.StaffPrincipal;
+
+/**
+ * The one gate to a case: every read and change of a case goes through here. Outside the user's
+ * jurisdiction the case does not exist for them (404, the same as an unknown id).
+ */
+@Component
+class Jurisdiction {
+
+    /** How much of a case a user sees. */
+    enum Sight {
+        /** Commune workers and chairs: the whole file but the reporter. */
+        FULL(false, null),
+        /** Supervisors: the whole file, named reporters too. */
+        FULL_WITH_REPORTER(true, null),
+        /** The supervisor of a province asked to accept the case: reads it, may act on it only by accepting. */
+        TRANSFER_REVIEW(false, null),
+        /** Intake officers: the reports they took (named reporters too), the case number and status. */
+        INTAKE(true, Set.of("REPORT_RECEIVED", "TRANSFERRED", "CASE_CLOSED")),
+        /** Police liaisons of a commune the case was referred to: what a referral needs. */
+        POLICE(false, Set.of("REPORT_RECEIVED", "POLICE_REFERRAL", "POLICE_ACKNOWLEDGE", "POLICE_OUTCOME",
+                "TRANSFERRED", "CASE_CLOSED"));
+
+        private final boolean seesReporter;
+        /** Timeline entries this sight shows; null for all. */
+        private final Set<String> timeline;
+
+        Sight(boolean seesReporter, Set<String> timeline) {
+            this.seesReporter = seesReporter;
+            this.timeline = timeline;
+        }
+
+        boolean seesReporter() {
+            return seesReporter;
+        }
+
+        boolean shows(String timelineEntry) {
+            return timeline == null || timeline.contains(timelineEntry);
+        }
+    }
+
+    /**
+     * A case as one user may see it: the file, its commune, how much of it, and, for a police sight, the
+     * communes whose police records they read.
+     */
+    record Access(CaseFile file, Commune commune, Sight sight, Set<String> policeCommunes) {
+    }
+
+    private final CaseFiles caseFiles;
+    private final Directory directory;
+    private final CasePoliceRecords police;
+    private final CaseReports reports;
+    private final OpenTasks openTasks;
+
+    Jurisdiction(CaseFiles caseFiles, Directory directory, CasePoliceRecords police, CaseReports reports,
+                 OpenTasks openTasks) {
+        this.caseFiles = caseFiles;
+        this.directory = directory;
+        this.police = police;
+        this.reports = reports;
+        this.openTasks = openTasks;
+    }
+
+    /** The case as this user may read it; 404 outside their jurisdiction. */
+    Access access(UUID caseId, StaffPrincipal user) {
+        CaseFile file = caseFiles.findById(caseId).orElseThrow(() -> new NotFoundException("case " + caseId));
+        Commune commune = directory.commune(file.communeCode()).orElseThrow();
+        return access(user, file, commune).orElseThrow(() -> new NotFoundException("case " + caseId));
+    }
+
+    /** A change to the case (move, refer, decide on a duplicate, read the access log): one's own jurisdiction. */
+    Access actingAccess(UUID caseId, StaffPrincipal user) {
+        Access access = access(caseId, user);
+        if (access.sight() == Sight.TRANSFER_REVIEW) {
+            throw new NotFoundException("case " + caseId);
+        }
+        return access;
+    }
+
+    /** Whether this user may see the case at all. */
+    boolean sees(StaffPrincipal user, CaseFile file) {
+        return directory.commune(file.communeCode()).flatMap(c -> access(user, file, c)).isPresent();
+    }
+
+    /**
+     * Jurisdiction and need-to-know: commune staff their communes, supervisors their provinces, police
+     * liaisons the cases referred to their commune's police, intake officers the cases they took reports
+     * for; administrators no case content. The widest sight wins.
+     */
+    private Optional<Access> access(StaffPrincipal user, CaseFile file, Commune commune) {
+        if (user.user().grants().stream()
+                .anyMatch(g -> g.role() == Role.SUPERVISOR && commune.provinceCode().equals(g.provinceCode()))) {
+            return Optional.of(new Access(file, commune, Sight.FULL_WITH_REPORTER, Set.of()));
+        }
+        // the supervisor of a province asked to accept the case sees what they are asked to accept
+        if (user.hasRole(Role.SUPERVISOR) && openTasks.forCase(file.id()).stream()
+                .anyMatch(t -> t.type() == TaskType.TRANSFER_ACCEPTANCE && user.groups().contains(t.candidateGroup()))) {
+            return Optional.of(new Access(file, commune, Sight.TRANSFER_REVIEW, Set.of()));
+        }
+        if (holds(user, Role.WORKER, commune) || holds(user, Role.CHAIR, commune)) {
+            return Optional.of(new Access(file, commune, Sight.FULL, Set.of()));
+        }
+        // police of a commune the case was referred to (wherever the case is now), or their province's supervisor
+        Set<String> policeCommunes = policeCommunesOf(user, police.referredPoliceCommunes(file.id()));
+        if (!policeCommunes.isEmpty()) {
+            return Optional.of(new Access(file, commune, Sight.POLICE, policeCommunes));
+        }
+        if (user.hasRole(Role.INTAKE) && reports.recordedBy(file.id(), user.getUsername())) {
+            return Optional.of(new Access(file, commune, Sight.INTAKE, Set.of()));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Of the communes whose police a case was referred to, those whose police records this user may read:
+     * their own commune's as a police liaison, their province's as its police supervisor.
+     */
+    private Set<String> policeCommunesOf(StaffPrincipal user, Set<String> referredTo) {
+        Set<String> communes = new HashSet<>();
+        for (String referred : referredTo) {
+            boolean own = user.user().grants().stream().anyMatch(g -> g.role() == Role.POLICE
+                    && referred.equals(g.communeCode()));
+            boolean province = directory.commune(referred).map(c -> user.user().grants().stream()
+                    .anyMatch(g -> g.role() == Role.POLICE_SUPERVISOR && c.provinceCode().equals(g.provinceCode())))
+                    .orElse(false);
+            if (own || province) {
+                communes.add(referred);
+            }
+        }
+        return communes;
+    }
+
+    private static boolean holds(StaffPrincipal user, Role role, Commune commune) {
+        return user.user().grants().stream()
+                .anyMatch(g -> g.role() == role && commune.code().equals(g.communeCode()));
+    }
+}

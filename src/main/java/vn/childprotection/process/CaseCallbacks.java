@@ -1,0 +1,16 @@
+package vn.childprotection.process;
+
+import java.util.UUID;
+
+/** What the process tells the case file; implemented by the cases feature, called by thin delegates. */
+public interface CaseCallbacks {
+
+    /** The commune chair approved closing: the case file is closed. */
+    void caseClosed(UUID caseId);
+
+    /** A deadline is near: the case timeline shows a reminder about the step. */
+    void reminder(UUID caseId, String stepType);
+
+    /** The child went home: the temporary separation ended. */
+    void separationEnded(UUID caseId);
+}

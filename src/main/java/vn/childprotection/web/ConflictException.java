@@ -1,9 +1,0 @@
-package vn.childprotection.web;
-
-/** The request clashes with what someone else did first (409). */
-public class ConflictException extends RuntimeException {
-
-    public ConflictException(String message) {
-        super(message);
-    }
-}
