@@ -20,7 +20,7 @@ class CaseLifecycle implements CaseCallbacks {
 
     @Override
     public void caseClosed(UUID caseId) {
-        CaseFile file = caseFiles.findById(caseId).orElseThrow();
+        CaseFile file = caseFiles.findLockedById(caseId).orElseThrow();
         file.close();
         caseFiles.save(file);
         timeline.record(caseId, "CASE_CLOSED", null, null);

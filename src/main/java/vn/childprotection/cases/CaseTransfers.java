@@ -80,11 +80,8 @@ public class CaseTransfers {
     @Transactional
     public void transferAccepted(UUID caseId, String toCommuneCode, String username) {
         CaseFile file = caseFiles.findById(caseId).orElseThrow(() -> new NotFoundException("case " + caseId));
-        Commune to = directory.commune(toCommuneCode).orElseThrow();
-        if (file.status() != CaseStatus.OPEN) {
-            throw new ConflictException(messages.text("case.closed"));
-        }
-        move(file, to, file.communeCode() + " → " + to.code(), username);
+        move(file, directory.commune(toCommuneCode).orElseThrow(), file.communeCode() + " → " + toCommuneCode,
+                username);
     }
 
     /** A refused transfer stays on the case's timeline with the receiving supervisor's reason. */
@@ -93,7 +90,12 @@ public class CaseTransfers {
         timeline.record(caseId, "TRANSFER_REFUSED", toCommuneCode + ": " + reason.strip(), username);
     }
 
-    private void move(CaseFile file, Commune to, String detail, String username) {
+    /** Moves the case as it is now: its row locked, so a move or the closing at the same time waits for this one. */
+    private void move(CaseFile read, Commune to, String detail, String username) {
+        CaseFile file = caseFiles.findLockedById(read.id()).orElseThrow();
+        if (file.status() != CaseStatus.OPEN) {
+            throw new ConflictException(messages.text("case.closed"));
+        }
         String from = file.communeCode();
         file.transfer(to.code());
         caseFiles.save(file);

@@ -25,6 +25,15 @@ class TimelineView {
      */
     record TimelineEntry(Instant at, String type, String title, String actor, Instant dueAt, Instant doneAt,
                          boolean overdue, boolean countedWithoutHolidays, @JsonIgnore DeadlineState state) {
+
+        /** The timeline's word for the state: an open step reads OPEN even on its last day, a line without deadline EVENT. */
+        public String pageState() {
+            return switch (state) {
+                case NONE -> "EVENT";
+                case DUE_TODAY -> DeadlineState.OPEN.name();
+                default -> state.name();
+            };
+        }
     }
 
     private final Messages messages;

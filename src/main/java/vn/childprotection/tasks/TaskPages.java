@@ -29,7 +29,7 @@ import vn.childprotection.web.PageController;
 @PageController
 class TaskPages {
 
-    /** An inbox row with its deadline state: LATE (past due), TODAY (due today), or NONE. */
+    /** An inbox row with its deadline state (the page marks OVERDUE and DUE_TODAY). */
     record Row(OpenTask task, DeadlineState state) {
     }
 

@@ -75,8 +75,11 @@ class ContainerErrors {
         });
     }
 
-    /** Tomcat's own error answers (no body written by the application) as problem details, not HTML. */
-    static class ProblemErrorReportValve extends ErrorReportValve {
+    /**
+     * Tomcat's own error answers (no body written by the application) as problem details, not HTML. Public:
+     * Tomcat creates it by its name.
+     */
+    public static class ProblemErrorReportValve extends ErrorReportValve {
 
         @Override
         protected void report(Request request, Response response, Throwable throwable) {

@@ -109,6 +109,10 @@ class HostileInputTest extends ApiTestBase {
 
         String error = raw("GET /error HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
         assertThat(error).startsWith("HTTP/1.1 404").contains("application/problem+json");
+
+        // a path Tomcat cannot decode is refused before the application sees it: its error valve answers
+        String undecodable = raw("GET /api/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        assertThat(undecodable).startsWith("HTTP/1.1 400").contains("application/problem+json");
     }
 
     @Test
