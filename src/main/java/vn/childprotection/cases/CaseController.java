@@ -1,8 +1,12 @@
 package vn.childprotection.cases;
 
+import java.net.URI;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.Valid;
@@ -17,7 +22,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import vn.childprotection.audit.AuditTrail;
+import vn.childprotection.process.TaskType;
 import vn.childprotection.security.StaffPrincipal;
+import vn.childprotection.web.Paging;
 
 @RestController
 @RequestMapping("/api/cases")
@@ -27,12 +34,58 @@ class CaseController {
     private final CaseTransfers transfers;
     private final TimelineView timelineView;
     private final DuplicateCases duplicates;
+    private final CaseRegister register;
+    private final ContactNotes notes;
+    private final Paging paging;
 
-    CaseController(CaseFileService cases, CaseTransfers transfers, TimelineView timelineView, DuplicateCases duplicates) {
+    CaseController(CaseFileService cases, CaseTransfers transfers, TimelineView timelineView, DuplicateCases duplicates,
+                   CaseRegister register, ContactNotes notes, Paging paging) {
         this.cases = cases;
         this.transfers = transfers;
         this.timelineView = timelineView;
         this.duplicates = duplicates;
+        this.register = register;
+        this.notes = notes;
+        this.paging = paging;
+    }
+
+    /**
+     * The case register: the cases the user may see, newest report first unless {@code sort} says otherwise
+     * ({@code receivedAt}, {@code caseNumber}, {@code childName}, {@code status}, {@code communeCode}, each with
+     * {@code ,asc} or {@code ,desc}); {@code q} finds a child's name without diacritics or case, a case number
+     * or a national ID; {@code from} and {@code to} are days (Vietnam time) of the first report's receipt.
+     */
+    @GetMapping
+    public List<CaseRegister.Row> register(@RequestParam(required = false) String q,
+                                           @RequestParam(required = false) CaseStatus status,
+                                           @RequestParam(required = false) TaskType step,
+                                           @RequestParam(required = false) String harmType,
+                                           @RequestParam(required = false) InitialAssessment.DangerLevel dangerLevel,
+                                           @RequestParam(required = false) Boolean overdue,
+                                           @RequestParam(required = false) String communeCode,
+                                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                           @RequestParam(required = false) String sort,
+                                           @RequestParam(defaultValue = "0") int page,
+                                           @RequestParam(defaultValue = "50") int size,
+                                           @AuthenticationPrincipal StaffPrincipal user) {
+        paging.check(page, size);
+        return register.search(new CaseRegister.Query(q, status, step, harmType,
+                dangerLevel, overdue, communeCode, from, to, sort), user, page, size);
+    }
+
+    /** A home visit, call or meeting, recorded while the case is open; 201 with its id. */
+    @PostMapping("/{caseId}/notes")
+    public ResponseEntity<Map<String, UUID>> addNote(@PathVariable UUID caseId, @Valid @RequestBody ContactNotes.NewNote note,
+                                                     @AuthenticationPrincipal StaffPrincipal user) {
+        UUID id = notes.add(caseId, note, user);
+        return ResponseEntity.created(URI.create("/api/cases/" + caseId + "/notes")).body(Map.of("id", id));
+    }
+
+    /** The case's contact notes, oldest contact first; not for the police or intake officers. */
+    @GetMapping("/{caseId}/notes")
+    public List<ContactNotes.Note> notes(@PathVariable UUID caseId, @AuthenticationPrincipal StaffPrincipal user) {
+        return notes.of(caseId, user);
     }
 
     /** A supervisor's decision on a case marked as a possible duplicate. */

@@ -18,24 +18,31 @@ public class CaseFile {
     private CaseStatus status;
     private String communeCode;
     private final Instant openedAt;
+    /** When the case's first report was received: its deadlines count from there. */
+    private final Instant receivedAt;
     @Embedded.Nullable(prefix = "child_")
     private final Child child;
+    /** The child's name as the register searches it ({@link NameKey}). */
+    private final String childNameKey;
     @Version
     private Integer version;
 
-    public CaseFile(UUID id, String caseNumber, CaseStatus status, String communeCode, Instant openedAt, Child child,
-                    Integer version) {
+    CaseFile(UUID id, String caseNumber, CaseStatus status, String communeCode, Instant openedAt, Instant receivedAt,
+             Child child, String childNameKey, Integer version) {
         this.id = id;
         this.caseNumber = caseNumber;
         this.status = status;
         this.communeCode = communeCode;
         this.openedAt = openedAt;
+        this.receivedAt = receivedAt;
         this.child = child;
+        this.childNameKey = childNameKey;
         this.version = version;
     }
 
-    static CaseFile open(String caseNumber, String communeCode, Instant openedAt, Child child) {
-        return new CaseFile(UUID.randomUUID(), caseNumber, CaseStatus.OPEN, communeCode, openedAt, child, null);
+    static CaseFile open(String caseNumber, String communeCode, Instant openedAt, Instant receivedAt, Child child) {
+        return new CaseFile(UUID.randomUUID(), caseNumber, CaseStatus.OPEN, communeCode, openedAt, receivedAt, child,
+                child == null ? null : NameKey.of(child.fullName()), null);
     }
 
     public UUID id() {
@@ -56,6 +63,10 @@ public class CaseFile {
 
     public Instant openedAt() {
         return openedAt;
+    }
+
+    public Instant receivedAt() {
+        return receivedAt;
     }
 
     public Child child() {

@@ -59,11 +59,11 @@ public class CaseFileService {
         this.links = links;
     }
 
-    /** Opens a case file in the caller's transaction. */
+    /** Opens a case file in the caller's transaction, for a report received at {@code receivedAt}. */
     @Transactional
-    public CaseFile open(String communeCode, Child child) {
+    public CaseFile open(String communeCode, Child child, Instant receivedAt) {
         Instant now = clock.instant();
-        return aggregates.insert(CaseFile.open(caseNumbers.next(now), communeCode, now, child));
+        return aggregates.insert(CaseFile.open(caseNumbers.next(now), communeCode, now, receivedAt, child));
     }
 
     /**

@@ -20,7 +20,7 @@ import vn.childprotection.process.OpenTask;
 public class CaseForms {
 
     /** A completed form as the case file shows it. */
-    record SubmittedForm(String taskId, String type, JsonNode content, String submittedBy,
+    public record SubmittedForm(String taskId, String type, JsonNode content, String submittedBy,
                                 Instant submittedAt) {
     }
 

@@ -1,35 +1,149 @@
 package vn.childprotection.cases;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import jakarta.validation.Validator;
+import vn.childprotection.common.InvalidInputException;
+import vn.childprotection.common.Messages;
+import vn.childprotection.directory.Commune;
+import vn.childprotection.directory.Directory;
+import vn.childprotection.directory.Role;
+import vn.childprotection.process.TaskType;
 import vn.childprotection.security.StaffPrincipal;
 import vn.childprotection.web.PageController;
 
-/** The case file page: what GET /api/cases/{id} and its timeline show, for the same users. */
+/** The case register and the case file page: what GET /api/cases and GET /api/cases/{id} show, to the same users. */
 @PageController
 class CasePages {
 
+    /** Rows per page of the register. */
+    private static final int PAGE_SIZE = 50;
+
     private final CaseFileService cases;
+    private final CaseRegister register;
     private final TimelineView timelineView;
+    private final Directory directory;
+    private final ContactNotes notes;
+    private final Validator validator;
+    private final Messages messages;
     private final Clock clock;
 
-    CasePages(CaseFileService cases, TimelineView timelineView, Clock clock) {
+    CasePages(CaseFileService cases, CaseRegister register, TimelineView timelineView, Directory directory,
+              ContactNotes notes, Validator validator, Messages messages, Clock clock) {
         this.cases = cases;
+        this.register = register;
         this.timelineView = timelineView;
+        this.directory = directory;
+        this.notes = notes;
+        this.validator = validator;
+        this.messages = messages;
         this.clock = clock;
+    }
+
+    /** Every case the user may see, with or without an open task: found by name, number or national ID. */
+    @GetMapping("/cases")
+    String register(@RequestParam(required = false) String q, @RequestParam(required = false) CaseStatus status,
+                    @RequestParam(required = false) TaskType step,
+                    @RequestParam(required = false) InitialAssessment.DangerLevel dangerLevel,
+                    @RequestParam(required = false) Boolean overdue,
+                    @RequestParam(required = false) String communeCode,
+                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                    @RequestParam(defaultValue = "0") int page,
+                    @AuthenticationPrincipal StaffPrincipal user, Model model) {
+        int shown = Math.max(0, page);
+        CaseRegister.Query query = new CaseRegister.Query(q, status, step, null, dangerLevel, overdue, communeCode,
+                from, to, null);
+        List<CaseRegister.Row> rows = List.of();
+        try {
+            // one more than a page: whether there is a next one
+            rows = register.search(query, user, shown, PAGE_SIZE + 1);
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", e.errors());
+        }
+        Map<String, String> communeNames = directory.communes().stream()
+                .collect(Collectors.toMap(Commune::code, Commune::name));
+        model.addAttribute("query", query);
+        model.addAttribute("rows", rows.size() > PAGE_SIZE ? rows.subList(0, PAGE_SIZE) : rows);
+        model.addAttribute("page", shown);
+        model.addAttribute("hasNext", rows.size() > PAGE_SIZE);
+        model.addAttribute("communeNames", communeNames);
+        model.addAttribute("communes", directory.communes().stream()
+                .filter(c -> user.user().grants().stream().anyMatch(g -> g.role() == Role.SUPERVISOR
+                        && c.provinceCode().equals(g.provinceCode())))
+                .toList());
+        model.addAttribute("statuses", Arrays.asList(CaseStatus.values()));
+        model.addAttribute("steps", Arrays.asList(TaskType.values()));
+        model.addAttribute("dangerLevels", Arrays.asList(InitialAssessment.DangerLevel.values()));
+        return "cases/register";
     }
 
     @GetMapping("/cases/{caseId}")
     String caseFile(@PathVariable UUID caseId, @AuthenticationPrincipal StaffPrincipal user, Model model) {
+        return show(caseId, user, Map.of(), Map.of(), model);
+    }
+
+    /** A contact note from the case page: back to the case with the note, or the form again with what is wrong. */
+    @PostMapping("/cases/{caseId}/notes")
+    String addNote(@PathVariable UUID caseId, @RequestParam Map<String, String> values,
+                   @AuthenticationPrincipal StaffPrincipal user, Model model, RedirectAttributes flash) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        ContactNotes.ContactKind kind = parse(values.get("kind"), ContactNotes.ContactKind::valueOf, "kind", errors);
+        LocalDate day = parse(values.get("contactDate"), LocalDate::parse, "contactDate", errors);
+        ContactNotes.NewNote note = new ContactNotes.NewNote(kind, day, values.get("metWith"), values.get("observations"),
+                values.get("nextStep"));
+        validator.validate(note).forEach(v -> errors.putIfAbsent(v.getPropertyPath().toString(), v.getMessage()));
+        if (errors.isEmpty()) {
+            try {
+                notes.add(caseId, note, user);
+                flash.addFlashAttribute("ok", "note.saved");
+                return "redirect:/cases/" + caseId + "#notes";
+            } catch (InvalidInputException e) {
+                e.errors().forEach(f -> errors.putIfAbsent(f.field(), f.message()));
+            }
+        }
+        return show(caseId, user, values, errors, model);
+    }
+
+    private String show(UUID caseId, StaffPrincipal user, Map<String, String> noteValues, Map<String, String> noteErrors,
+                        Model model) {
         model.addAttribute("c", cases.view(caseId, user));
         model.addAttribute("timeline", timelineView.of(cases.timeline(caseId, user)));
         model.addAttribute("now", clock.instant());
+        model.addAttribute("mayNote", user.hasRole(Role.WORKER) || user.hasRole(Role.CHAIR) || user.hasRole(Role.SUPERVISOR));
+        model.addAttribute("contactKinds", Arrays.asList(ContactNotes.ContactKind.values()));
+        model.addAttribute("noteValues", noteValues);
+        model.addAttribute("noteErrors", noteErrors);
         return "cases/case";
+    }
+
+    /** A typed value read into its type; a blank one is left for the validation to name, a wrong one named here. */
+    private <T> T parse(String value, Function<String, T> reader, String field, Map<String, String> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return reader.apply(value.strip());
+        } catch (RuntimeException e) {
+            errors.put(field, messages.text("problem.field.unreadable"));
+            return null;
+        }
     }
 }

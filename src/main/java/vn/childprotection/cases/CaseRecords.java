@@ -12,6 +12,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.childprotection.common.NotFoundException;
+import vn.childprotection.directory.Directory;
+import vn.childprotection.directory.StaffUser;
 
 /** What the case file records besides its forms: initial assessments of danger, notes, and the child's age. */
 @Component
@@ -20,11 +22,13 @@ public class CaseRecords {
     private final CaseFiles caseFiles;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final Directory directory;
 
-    CaseRecords(CaseFiles caseFiles, JdbcClient jdbc, Clock clock) {
+    CaseRecords(CaseFiles caseFiles, JdbcClient jdbc, Clock clock, Directory directory) {
         this.caseFiles = caseFiles;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.directory = directory;
     }
 
     /** The child's age in whole years today, from the birth date or the age given; null if unknown. */
@@ -72,10 +76,13 @@ public class CaseRecords {
     }
 
     List<CaseView.Note> notes(UUID caseId) {
-        return jdbc.sql("select kind, text, author, written_at from case_note where case_id = ? order by written_at")
+        return jdbc.sql("select kind, text, author, written_at, contact_date, met_with, next_step"
+                        + " from case_note where case_id = ? order by written_at")
                 .param(caseId)
                 .query((rs, n) -> new CaseView.Note(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getTimestamp(4).toInstant()))
+                        rs.getTimestamp(4).toInstant(), rs.getDate(5) == null ? null : rs.getDate(5).toLocalDate(),
+                        rs.getString(6), rs.getString(7),
+                        directory.user(rs.getString(3)).map(StaffUser::displayName).orElse(rs.getString(3))))
                 .list();
     }
 }

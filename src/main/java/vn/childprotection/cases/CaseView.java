@@ -1,6 +1,7 @@
 package vn.childprotection.cases;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,7 +17,9 @@ record CaseView(UUID caseId, String caseNumber, CaseStatus status, Commune commu
                        List<Note> notes, List<Task> openTasks, CaseLinks.LinkedCase possibleDuplicate,
                        String duplicateStatus, List<CaseLinks.LinkedCase> earlierCases) {
 
-    record Note(String kind, String text, String author, Instant writtenAt) {
+    /** A note on the case: an escalation's, or a contact note (its day, who was met, the next step). */
+    record Note(String kind, String text, String author, Instant writtenAt, LocalDate contactDate, String metWith,
+                String nextStep, String authorName) {
     }
 
     /** An open task of the case; the page shows its {@link DeadlineState}, the API its {@code dueAt}. */

@@ -1,9 +1,13 @@
 package vn.childprotection.cases;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
@@ -95,6 +99,57 @@ class Jurisdiction {
     /** Whether this user may see the case at all. */
     boolean sees(StaffPrincipal user, CaseFile file) {
         return directory.commune(file.communeCode()).flatMap(c -> access(user, file, c)).isPresent();
+    }
+
+    /**
+     * The same gate for a list of cases: an SQL condition on {@code case_file c} that holds exactly for the
+     * cases {@link #access} lets this user see, its named parameters added to {@code params}.
+     */
+    String visibleCases(StaffPrincipal user, Map<String, Object> params) {
+        List<String> any = new ArrayList<>();
+        Set<String> supervised = provincesOf(user, Role.SUPERVISOR);
+        if (!supervised.isEmpty()) {
+            params.put("supervisedProvinces", supervised);
+            any.add("c.commune_code in (select code from commune where province_code in (:supervisedProvinces))");
+        }
+        if (user.hasRole(Role.SUPERVISOR)) {
+            params.put("acceptingGroups", user.groups());
+            any.add("exists (select 1 from task_inbox ta where ta.case_id = c.id and ta.task_type = 'TRANSFER_ACCEPTANCE'"
+                    + " and ta.candidate_group in (:acceptingGroups))");
+        }
+        Set<String> communes = communesOf(user, Role.WORKER);
+        communes.addAll(communesOf(user, Role.CHAIR));
+        if (!communes.isEmpty()) {
+            params.put("ownCommunes", communes);
+            any.add("c.commune_code in (:ownCommunes)");
+        }
+        Set<String> police = communesOf(user, Role.POLICE);
+        if (!police.isEmpty()) {
+            params.put("policeCommunes", police);
+            any.add("exists (select 1 from police_referral pr where pr.case_id = c.id"
+                    + " and pr.police_commune_code in (:policeCommunes))");
+        }
+        Set<String> policeProvinces = provincesOf(user, Role.POLICE_SUPERVISOR);
+        if (!policeProvinces.isEmpty()) {
+            params.put("policeProvinces", policeProvinces);
+            any.add("exists (select 1 from police_referral pr join commune pc on pc.code = pr.police_commune_code"
+                    + " where pr.case_id = c.id and pc.province_code in (:policeProvinces))");
+        }
+        if (user.hasRole(Role.INTAKE)) {
+            params.put("intakeOfficer", user.getUsername());
+            any.add("exists (select 1 from report ri where ri.case_id = c.id and ri.recorded_by = :intakeOfficer)");
+        }
+        return any.isEmpty() ? "1 = 0" : "(" + String.join(" or ", any) + ")";
+    }
+
+    private static Set<String> communesOf(StaffPrincipal user, Role role) {
+        return user.user().grants().stream().filter(g -> g.role() == role && g.communeCode() != null)
+                .map(g -> g.communeCode()).collect(Collectors.toCollection(HashSet::new));
+    }
+
+    private static Set<String> provincesOf(StaffPrincipal user, Role role) {
+        return user.user().grants().stream().filter(g -> g.role() == role && g.provinceCode() != null)
+                .map(g -> g.provinceCode()).collect(Collectors.toCollection(HashSet::new));
     }
 
     /**

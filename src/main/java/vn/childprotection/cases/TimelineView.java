@@ -30,7 +30,7 @@ class TimelineView {
         public String pageState() {
             return switch (state) {
                 case NONE -> "EVENT";
-                case DUE_TODAY -> DeadlineState.OPEN.name();
+                case DUE_SOON -> DeadlineState.OPEN.name();
                 default -> state.name();
             };
         }
@@ -77,7 +77,7 @@ class TimelineView {
 
     /** A code stored as detail (a channel, a police outcome) in words; any other detail as it is. */
     private String codeText(String detail) {
-        for (String kind : new String[] {"Channel", "Outcome", "ReferralSource"}) {
+        for (String kind : new String[] {"Channel", "Outcome", "ReferralSource", "ContactKind"}) {
             Optional<String> text = messages.find("enum." + kind + "." + detail);
             if (text.isPresent()) {
                 return text.get();

@@ -1,15 +1,18 @@
 package vn.childprotection.process;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 
 /**
  * Where a step stands against its deadline, the one vocabulary of the API, the inbox, the timeline and the
- * pages: no deadline, open (due later, due today, overdue), or done on time or late.
+ * pages: no deadline, open (due later, due within a day, overdue), or done on time or late.
  */
 public enum DeadlineState {
-    NONE, OPEN, DUE_TODAY, OVERDUE, ONTIME, LATE;
+    NONE, OPEN, DUE_SOON, OVERDUE, ONTIME, LATE;
+
+    /** An open step is due soon when less than this is left: a 12-hour step is, from the start. */
+    public static final Duration SOON = Duration.ofHours(24);
 
     /** The state of a step due at {@code dueAt} (null: none) and done at {@code doneAt} (null: still open), now. */
     public static DeadlineState of(Instant dueAt, Instant doneAt, Clock clock) {
@@ -23,7 +26,8 @@ public enum DeadlineState {
         if (now.isAfter(dueAt)) {
             return OVERDUE;
         }
-        return LocalDate.ofInstant(dueAt, clock.getZone()).equals(LocalDate.now(clock)) ? DUE_TODAY : OPEN;
+        // the time left decides, not the calendar: due at 01:00 tomorrow is as near as due at 23:00 today
+        return Duration.between(now, dueAt).compareTo(SOON) < 0 ? DUE_SOON : OPEN;
     }
 
     /** The deadline passed: overdue while open, or done late. */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.childprotection.cases.CaseFileService;
+import vn.childprotection.cases.CaseGlance;
 import vn.childprotection.common.ConflictException;
 import vn.childprotection.common.FieldMessage;
 import vn.childprotection.common.InvalidInputException;
@@ -29,26 +31,33 @@ import vn.childprotection.web.PageController;
 @PageController
 class TaskPages {
 
-    /** An inbox row with its deadline state (the page marks OVERDUE and DUE_TODAY). */
-    record Row(OpenTask task, DeadlineState state) {
+    /** An inbox row: the task, its deadline state (the page marks OVERDUE and DUE_SOON) and its case at a glance. */
+    record Row(OpenTask task, DeadlineState state, CaseGlance.Glance glance) {
     }
 
     private final WorkTaskService tasks;
     private final CaseFileService cases;
+    private final CaseGlance glances;
+    private final DecisionContext decisions;
     private final Clock clock;
 
-    TaskPages(WorkTaskService tasks, CaseFileService cases, Clock clock) {
+    TaskPages(WorkTaskService tasks, CaseFileService cases, CaseGlance glances, DecisionContext decisions, Clock clock) {
         this.tasks = tasks;
         this.cases = cases;
+        this.glances = glances;
+        this.decisions = decisions;
         this.clock = clock;
     }
 
     @GetMapping("/tasks")
     String inbox(@AuthenticationPrincipal StaffPrincipal user, @RequestParam(required = false) TaskType type,
                  Model model) {
-        List<Row> rows = tasks.inbox(user, 0, 200).stream()
+        List<OpenTask> open = tasks.inbox(user, 0, 200).stream()
                 .filter(t -> type == null || t.type() == type)
-                .map(t -> new Row(t, DeadlineState.of(t.dueAt(), null, clock)))
+                .toList();
+        Map<UUID, CaseGlance.Glance> glance = glances.of(open.stream().map(OpenTask::caseId).toList());
+        List<Row> rows = open.stream()
+                .map(t -> new Row(t, DeadlineState.of(t.dueAt(), null, clock), glance.get(t.caseId())))
                 .toList();
         model.addAttribute("mine", rows.stream().filter(r -> user.getUsername().equals(r.task().assignee())).toList());
         model.addAttribute("toClaim", rows.stream().filter(r -> r.task().assignee() == null).toList());
@@ -121,9 +130,18 @@ class TaskPages {
         model.addAttribute("task", task);
         model.addAttribute("caseFile", cases.view(task.caseId(), user));
         model.addAttribute("fields", FormField.of(tasks.formOf(task.type())));
+        // what the decision is about, and for a plan sent back the chair's reason and the plan as it was
+        model.addAttribute("decidedOn", decisions.decidedOn(task).orElse(null));
+        var refusal = decisions.refusal(task);
+        model.addAttribute("refusal", refusal.orElse(null));
+        if (refusal.isPresent() && values.isEmpty()) {
+            values = decisions.previousPlan(task);
+        }
         model.addAttribute("values", values);
+        model.addAttribute("approval", task.type() == TaskType.PLAN_APPROVAL || task.type() == TaskType.CLOSURE_APPROVAL);
         model.addAttribute("errors", errors);
         model.addAttribute("mine", user.getUsername().equals(task.assignee()));
+        model.addAttribute("assigneeName", task.assignee() == null ? null : decisions.nameOf(task.assignee()));
         model.addAttribute("late", DeadlineState.of(task.dueAt(), null, clock).missed());
         return "tasks/task";
     }

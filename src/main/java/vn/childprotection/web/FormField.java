@@ -29,7 +29,7 @@ public record FormField(String name, Kind kind, String enumType, List<String> op
                         boolean required, Long min, Long max) {
 
     /** DATE_TIME is a local date and time in the business time zone (a {@code LocalDateTime} field). */
-    enum Kind { YES_NO, CHOICE, DATE, DATE_TIME, TEXT, LONG_TEXT }
+    public enum Kind { YES_NO, CHOICE, DATE, DATE_TIME, TEXT, LONG_TEXT }
 
     /** Fields longer than this get a text area. */
     private static final int SHORT_TEXT = 500;

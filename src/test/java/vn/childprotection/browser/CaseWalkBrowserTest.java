@@ -120,7 +120,21 @@ class CaseWalkBrowserTest extends BrowserTestBase {
         // the chair approves the plan
         signIn("chair.a", "demo");
         claim(caseNumber, "PLAN_APPROVAL");
-        complete(Map.of("approved", "true"));
+        assertThat(browser.findElement(By.id("decided-on")).getText()).as("the chair reads the plan")
+                .contains("Trẻ an toàn và ổn định tâm lý", "Tư vấn tâm lý hằng tuần");
+        screenshot("task-plan-approval");
+        // sent back with the reason: the worker gets it, with the plan as it was
+        type("reason", "Bổ sung người chịu trách nhiệm từng hoạt động");
+        decide("Trả lại");
+        signIn("worker.a", "demo");
+        claim(caseNumber, "PLAN_DRAFT");
+        assertThat(browser.findElement(By.id("refusal")).getText()).contains("Bổ sung người chịu trách nhiệm từng hoạt động");
+        assertThat(browser.findElement(By.name("goals")).getAttribute("value")).isEqualTo("Trẻ an toàn và ổn định tâm lý");
+        complete(Map.of("responsible", "Cán bộ LĐTBXH xã; trạm y tế"));
+        signIn("chair.a", "demo");
+        claim(caseNumber, "PLAN_APPROVAL");
+        assertThat(browser.findElement(By.id("decided-on")).getText()).contains("Cán bộ LĐTBXH xã; trạm y tế");
+        decide("Phê duyệt");
 
         // thirty days on, the review falls due: the worker proposes closure and the chair closes
         reviewFallsDue(caseNumber);
@@ -132,7 +146,9 @@ class CaseWalkBrowserTest extends BrowserTestBase {
         claim(caseNumber, "SEPARATION_REVIEW");
         complete(Map.of("decision", "RETURNED_HOME"));
         claim(caseNumber, "CLOSURE_APPROVAL");
-        complete(Map.of("approved", "true"));
+        assertThat(browser.findElement(By.id("decided-on")).getText()).as("the chair reads the review")
+                .contains("Trẻ ổn định, không còn nguy cơ");
+        decide("Phê duyệt đóng hồ sơ");
 
         // the supervisor reads the whole timeline at the end
         signIn("supervisor.p", "demo");
@@ -150,6 +166,19 @@ class CaseWalkBrowserTest extends BrowserTestBase {
         screenshot("case-file-closed");
         ((JavascriptExecutor) browser).executeScript("document.getElementById('timeline').scrollIntoView()");
         screenshot("case-timeline");
+
+        // closed, the case has no open task: the worker finds it in the register by the name typed without accents
+        signIn("worker.a", "demo");
+        browser.findElement(By.linkText("Hồ sơ")).click();
+        type("q", "pham thi lan " + childName.substring("Phạm Thị Lan ".length()));
+        browser.findElement(By.cssSelector("form[role=search] button[type=submit]")).click();
+        WebElement found = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("tr[data-case='" + caseNumber + "']")));
+        assertThat(found.getText()).contains(childName, "Đã đóng", "Không có việc đang mở");
+        screenshot("case-register");
+        found.findElement(By.linkText(caseNumber)).click();
+        wait.until(ExpectedConditions.urlContains(caseUrl.substring(caseUrl.indexOf("/cases/"))));
+        assertThat(heading()).contains(caseNumber);
     }
 
     @Test
@@ -257,6 +286,13 @@ class CaseWalkBrowserTest extends BrowserTestBase {
     private void complete(Map<String, String> fields) {
         new LinkedHashMap<>(fields).forEach(this::choose);
         submit();
+        wait.until(ExpectedConditions.urlMatches(".*/tasks$"));
+        assertThat(body()).contains("Đã hoàn thành và lưu biểu mẫu.");
+    }
+
+    /** A decision is taken with the button that says it ("Phê duyệt", "Trả lại"). */
+    private void decide(String button) {
+        browser.findElement(By.xpath("//form[@id='taskform']//button[normalize-space()='" + button + "']")).click();
         wait.until(ExpectedConditions.urlMatches(".*/tasks$"));
         assertThat(body()).contains("Đã hoàn thành và lưu biểu mẫu.");
     }

@@ -134,7 +134,14 @@ class AuthorizationMatrixTest extends ApiTestBase {
                 (who, where, fresh) -> new Request(HttpMethod.POST, "/api/reports", report(where.commune), null),
                 (who, where) -> who == Who.ANONYMOUS ? 401
                         : Set.of(Who.INTAKE, Who.WORKER, Who.POLICE).contains(who) ? 201 : 403));
+        rules.put("GET /api/cases", new Rule(get(w -> "/api/cases?communeCode=" + w.commune), anyone(200)));
         rules.put("GET /api/cases/{caseId}", new Rule(caseGet(""), byJurisdiction(who -> true, 200)));
+        java.util.function.Predicate<Who> notesRoles = who -> who == Who.WORKER || who == Who.CHAIR || who == Who.SUPERVISOR;
+        rules.put("GET /api/cases/{caseId}/notes", new Rule(caseGet("/notes"), byJurisdiction(notesRoles, 200)));
+        rules.put("POST /api/cases/{caseId}/notes", new Rule(
+                (who, where, fresh) -> new Request(HttpMethod.POST, "/api/cases/" + plainCase(where, fresh) + "/notes",
+                        contactNote(), null),
+                byJurisdiction(notesRoles, 201)));
         rules.put("GET /api/cases/{caseId}/timeline", new Rule(caseGet("/timeline"), byJurisdiction(who -> true, 200)));
         rules.put("GET /api/cases/{caseId}/access-log", new Rule(caseGet("/access-log"),
                 byJurisdiction(who -> who == Who.SUPERVISOR, 200)));
@@ -181,6 +188,11 @@ class AuthorizationMatrixTest extends ApiTestBase {
                         "communeCode", where.commune, "child.sex", "MALE", "harmTypes", "NEGLECT",
                         "description", "Trẻ bị bỏ mặc"), null).asForm(),
                 formPost((who, where) -> reporters.status(who, where) == 200 ? 302 : reporters.status(who, where))));
+        rules.put("POST /cases/{caseId}/notes", new Rule(
+                (who, where, fresh) -> new Request(HttpMethod.POST, "/cases/" + plainCase(where, fresh) + "/notes",
+                        contactNote(), null).asForm(),
+                formPost(byJurisdiction(notesRoles, 302))));
+        rules.put("GET /cases", new Rule(get(w -> "/cases?communeCode=" + w.commune), anyone(200)));
         rules.put("GET /cases/{caseId}", new Rule(
                 (who, where, fresh) -> new Request(HttpMethod.GET, "/cases/" + (who.police() ? referredCase(where, false)
                         : plainCase(where, false)), null, null),
@@ -286,6 +298,13 @@ class AuthorizationMatrixTest extends ApiTestBase {
     // --- rules ---
 
     /** A page form posted without a session carries no CSRF token: strangers are refused before sign-in (403). */
+    /** A home visit today, as the case page's form and the API take it. */
+    private static Map<String, Object> contactNote() {
+        return Map.of("kind", "HOME_VISIT", "contactDate",
+                java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toString(),
+                "observations", "Trẻ ở nhà với bà ngoại, đã đi học lại");
+    }
+
     private static Expect formPost(Expect signedIn) {
         return (who, where) -> who == Who.ANONYMOUS ? 403 : signedIn.status(who, where);
     }

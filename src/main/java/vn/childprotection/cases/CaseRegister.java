@@ -1,0 +1,200 @@
+package vn.childprotection.cases;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.childprotection.audit.AuditTrail;
+import vn.childprotection.common.InvalidInputException;
+import vn.childprotection.common.Messages;
+import vn.childprotection.process.TaskType;
+import vn.childprotection.security.StaffPrincipal;
+
+/**
+ * The case register: every case the user may see (the jurisdiction gate as an SQL condition), filtered,
+ * sorted and paged, found by a child's name without diacritics or case, a case number or a national ID.
+ * Every search is audited with what was asked.
+ */
+@Service
+public class CaseRegister {
+
+    /** What the register is asked; every field optional. Dates are days in the business time zone. */
+    public record Query(String q, CaseStatus status, TaskType step, String harmType, InitialAssessment.DangerLevel dangerLevel,
+                        Boolean overdue, String communeCode, LocalDate from, LocalDate to, String sort) {
+    }
+
+    /** One row of GET /api/cases (API.md); {@code currentStep} is the open step due first, if any. */
+    public record Row(UUID caseId, String caseNumber, String childName, String communeCode, CaseStatus status,
+                      TaskType currentStep, Instant receivedAt, boolean overdue) {
+    }
+
+    /** The columns a register may be sorted by, as the API names them. */
+    private static final Map<String, String> SORTS = Map.of(
+            "receivedAt", "c.received_at", "caseNumber", "c.case_number", "childName", "c.child_name_key",
+            "status", "c.status", "communeCode", "c.commune_code");
+    private static final Pattern NATIONAL_ID = Pattern.compile("\\d{12}");
+
+    private final Jurisdiction jurisdiction;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final AuditTrail audit;
+    private final Messages messages;
+
+    CaseRegister(Jurisdiction jurisdiction, JdbcClient jdbc, Clock clock, AuditTrail audit, Messages messages) {
+        this.jurisdiction = jurisdiction;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.audit = audit;
+        this.messages = messages;
+    }
+
+    @Transactional
+    public List<Row> search(Query query, StaffPrincipal user, int page, int size) {
+        Instant now = clock.instant();
+        Map<String, Object> params = new HashMap<>();
+        List<String> where = new ArrayList<>();
+        where.add(jurisdiction.visibleCases(user, params));
+        filters(query, now, where, params);
+        String order = order(query.sort());
+        params.put("limit", size);
+        params.put("offset", (long) page * size);
+        List<Row> found = jdbc.sql("select c.id, c.case_number, c.child_full_name, c.commune_code, c.status, c.received_at"
+                        + " from case_file c where " + String.join(" and ", where)
+                        + " order by " + order + ", c.case_number limit :limit offset :offset")
+                .params(params)
+                .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                        CaseStatus.valueOf(rs.getString(5)), null, rs.getTimestamp(6).toInstant(), false))
+                .list();
+        List<Row> rows = withOpenSteps(found, now);
+        // last: the audit chain's lock is held only from here to the commit
+        audit.record("CASE_SEARCH", null, describe(query, page));
+        return rows;
+    }
+
+    private void filters(Query query, Instant now, List<String> where, Map<String, Object> params) {
+        if (query.q() != null && !query.q().isBlank()) {
+            String q = query.q().strip();
+            params.put("nameLike", "%" + NameKey.of(q).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put("caseNumber", q.toUpperCase(Locale.ROOT));
+            String byId = "";
+            if (NATIONAL_ID.matcher(q).matches()) {
+                params.put("nationalId", q);
+                byId = " or c.child_national_id = :nationalId";
+            }
+            where.add("(c.child_name_key like :nameLike escape '\\' or upper(c.case_number) = :caseNumber" + byId + ")");
+        }
+        if (query.status() != null) {
+            params.put("status", query.status().name());
+            where.add("c.status = :status");
+        }
+        if (query.communeCode() != null && !query.communeCode().isBlank()) {
+            params.put("communeCode", query.communeCode().strip());
+            where.add("c.commune_code = :communeCode");
+        }
+        if (query.step() != null) {
+            params.put("step", query.step().name());
+            where.add("exists (select 1 from task_inbox ts where ts.case_id = c.id and ts.task_type = :step)");
+        }
+        if (query.harmType() != null && !query.harmType().isBlank()) {
+            params.put("harmType", query.harmType().strip());
+            where.add("exists (select 1 from report rh join report_harm_type h on h.report = rh.id"
+                    + " where rh.case_id = c.id and h.harm_type = :harmType)");
+        }
+        if (query.dangerLevel() != null) {
+            params.put("dangerLevel", query.dangerLevel().name());
+            // the latest assessment's level
+            where.add("exists (select 1 from initial_assessment a where a.case_id = c.id and a.danger_level = :dangerLevel"
+                    + " and a.assessed_at = (select max(a2.assessed_at) from initial_assessment a2 where a2.case_id = c.id))");
+        }
+        if (query.overdue() != null) {
+            params.put("now", Timestamp.from(now));
+            where.add((query.overdue() ? "" : "not ")
+                    + "exists (select 1 from task_inbox tl where tl.case_id = c.id and tl.due_at < :now)");
+        }
+        if (query.from() != null && query.to() != null && query.to().isBefore(query.from())) {
+            throw new InvalidInputException("to", messages.text("validation.toBeforeFrom"));
+        }
+        if (query.from() != null) {
+            params.put("from", Timestamp.from(query.from().atStartOfDay(clock.getZone()).toInstant()));
+            where.add("c.received_at >= :from");
+        }
+        if (query.to() != null) {
+            params.put("to", Timestamp.from(query.to().plusDays(1).atStartOfDay(clock.getZone()).toInstant()));
+            where.add("c.received_at < :to");
+        }
+    }
+
+    /** {@code receivedAt,desc} (the default), {@code caseNumber}, {@code childName,asc}, ... */
+    private String order(String sort) {
+        if (sort == null || sort.isBlank()) {
+            return "c.received_at desc";
+        }
+        String[] parts = sort.split(",", -1);
+        String column = SORTS.get(parts[0].strip());
+        String direction = parts.length > 1 ? parts[1].strip().toLowerCase(Locale.ROOT) : "asc";
+        if (column == null || parts.length > 2 || !(direction.equals("asc") || direction.equals("desc"))) {
+            throw new InvalidInputException("sort", messages.text("validation.sort"));
+        }
+        return column + " " + direction;
+    }
+
+    /** The page's cases with the open step due first and whether any open step is overdue. */
+    private List<Row> withOpenSteps(List<Row> rows, Instant now) {
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        Map<UUID, TaskType> current = new LinkedHashMap<>();
+        Map<UUID, Boolean> late = new HashMap<>();
+        jdbc.sql("""
+                        select case_id, task_type, due_at from task_inbox where case_id in (:ids)
+                        order by case_id, due_at nulls last, created_at""")
+                .param("ids", rows.stream().map(Row::caseId).toList())
+                .query(rs -> {
+                    UUID id = rs.getObject(1, UUID.class);
+                    current.putIfAbsent(id, TaskType.valueOf(rs.getString(2)));
+                    Timestamp due = rs.getTimestamp(3);
+                    if (due != null && due.toInstant().isBefore(now)) {
+                        late.put(id, true);
+                    }
+                });
+        return rows.stream().map(r -> new Row(r.caseId(), r.caseNumber(), r.childName(), r.communeCode(), r.status(),
+                current.get(r.caseId()), r.receivedAt(), late.getOrDefault(r.caseId(), false))).toList();
+    }
+
+    /** What was searched, for the audit trail (its detail holds 500 characters). */
+    private static String describe(Query query, int page) {
+        StringBuilder detail = new StringBuilder();
+        append(detail, "q", query.q());
+        append(detail, "status", query.status());
+        append(detail, "step", query.step());
+        append(detail, "harmType", query.harmType());
+        append(detail, "dangerLevel", query.dangerLevel());
+        append(detail, "overdue", query.overdue());
+        append(detail, "communeCode", query.communeCode());
+        append(detail, "from", query.from());
+        append(detail, "to", query.to());
+        append(detail, "sort", query.sort());
+        append(detail, "page", page == 0 ? null : page);
+        String text = detail.toString();
+        return text.length() > 500 ? text.substring(0, 500) : text;
+    }
+
+    private static void append(StringBuilder detail, String name, Object value) {
+        if (value != null && !value.toString().isBlank()) {
+            detail.append(detail.length() == 0 ? "" : "&").append(name).append('=').append(value.toString().strip());
+        }
+    }
+}
