@@ -85,6 +85,11 @@ public abstract class ApiTestBase {
     private static final java.util.concurrent.atomic.AtomicLong CHILDREN = new java.util.concurrent.atomic.AtomicLong(
             System.nanoTime() % 1_000_000_000L);
 
+    /** Today as the application judges it: in Vietnam, also between 00:00 and 07:00 there when UTC is on yesterday. */
+    protected static java.time.LocalDate todayInVietnam() {
+        return java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+    }
+
     /** A child no other test reported, so that its report opens a case of its own. */
     protected static String newChildName() {
         String letters = Long.toString(CHILDREN.incrementAndGet(), 26).toUpperCase();

@@ -22,7 +22,16 @@ public class CaseGlance {
     /** How the danger stands: a report or the latest assessment says immediate danger, or the assessment rates it HIGH. */
     public enum Danger { IMMEDIATE, HIGH }
 
-    public record Glance(String childName, Danger danger) {
+    /**
+     * The child's name; the danger as commune staff and supervisors read it (the latest assessment, or the report
+     * before any); whether a report said immediate danger, which is all the police read of it.
+     */
+    public record Glance(String childName, Danger danger, boolean reportedImmediate) {
+
+        /** The flag a task's candidates see: the police only what the report said, never the assessment. */
+        public Danger dangerFor(boolean police) {
+            return police ? (reportedImmediate ? Danger.IMMEDIATE : null) : danger;
+        }
     }
 
     private final JdbcClient jdbc;
@@ -72,7 +81,7 @@ public class CaseGlance {
         for (UUID id : names.keySet()) {
             Danger danger = wasAssessed.contains(id) ? assessed.get(id)
                     : reportedImmediate.contains(id) ? Danger.IMMEDIATE : null;
-            glances.put(id, new Glance(names.get(id), danger));
+            glances.put(id, new Glance(names.get(id), danger, reportedImmediate.contains(id)));
         }
         return glances;
     }

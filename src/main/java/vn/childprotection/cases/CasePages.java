@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.validation.Validator;
+import vn.childprotection.common.ConflictException;
 import vn.childprotection.common.InvalidInputException;
 import vn.childprotection.common.Messages;
 import vn.childprotection.directory.Commune;
@@ -117,6 +118,9 @@ class CasePages {
                 return "redirect:/cases/" + caseId + "#notes";
             } catch (InvalidInputException e) {
                 e.errors().forEach(f -> errors.putIfAbsent(f.field(), f.message()));
+            } catch (ConflictException e) {
+                // closed while the form was open
+                errors.put("kind", e.getMessage());
             }
         }
         return show(caseId, user, values, errors, model);

@@ -45,6 +45,13 @@ public class CaseRecords {
         return child.ageYears();
     }
 
+    /** The day (Vietnam time) the case's first report was received: nothing of the case happened before it. */
+    @Transactional(readOnly = true)
+    public LocalDate receivedOn(UUID caseId) {
+        CaseFile file = caseFiles.findById(caseId).orElseThrow(() -> new NotFoundException("case " + caseId));
+        return LocalDate.ofInstant(file.receivedAt(), clock.getZone());
+    }
+
     @Transactional
     public void recordAssessment(InitialAssessment a) {
         jdbc.sql("""

@@ -46,6 +46,11 @@ public class CaseRegister {
             "receivedAt", "c.received_at", "caseNumber", "c.case_number", "childName", "c.child_name_key",
             "status", "c.status", "communeCode", "c.commune_code");
     private static final Pattern NATIONAL_ID = Pattern.compile("\\d{12}");
+    /** The longest search: a full name, a case number or a national ID are far shorter. */
+    private static final int MAX_QUERY = 200;
+    /** Days a register is asked about: no report the system takes is older, none is later. */
+    private static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+    private static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
 
     private final Jurisdiction jurisdiction;
     private final JdbcClient jdbc;
@@ -66,27 +71,47 @@ public class CaseRegister {
         Instant now = clock.instant();
         Map<String, Object> params = new HashMap<>();
         List<String> where = new ArrayList<>();
-        where.add(jurisdiction.visibleCases(user, params));
-        filters(query, now, where, params);
+        Jurisdiction.ListGate gate = jurisdiction.visibleCases(user, params);
+        where.add(gate.any());
+        filters(query, now, gate.full(), where, params);
         String order = order(query.sort());
         params.put("limit", size);
         params.put("offset", (long) page * size);
-        List<Row> found = jdbc.sql("select c.id, c.case_number, c.child_full_name, c.commune_code, c.status, c.received_at"
+        // whether the user sees the case whole: the police and intake officers see no step, no lateness
+        List<Found> found = jdbc.sql("select c.id, c.case_number, c.child_full_name, c.commune_code, c.status, c.received_at,"
+                        + " case when " + gate.full() + " then 1 else 0 end"
                         + " from case_file c where " + String.join(" and ", where)
                         + " order by " + order + ", c.case_number limit :limit offset :offset")
                 .params(params)
-                .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-                        CaseStatus.valueOf(rs.getString(5)), null, rs.getTimestamp(6).toInstant(), false))
+                .query((rs, n) -> new Found(new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getString(4), CaseStatus.valueOf(rs.getString(5)), null, rs.getTimestamp(6).toInstant(), false),
+                        rs.getInt(7) == 1))
                 .list();
         List<Row> rows = withOpenSteps(found, now);
-        // last: the audit chain's lock is held only from here to the commit
+        // last: the audit chain's lock is held only from here to the commit. A search by name shows children's
+        // names: each case it found keeps the search in its own access log
+        if (query.q() != null && !query.q().isBlank()) {
+            rows.forEach(r -> audit.record("CASE_FOUND", r.caseId(), "q=" + query.q().strip()));
+        }
         audit.record("CASE_SEARCH", null, describe(query, page));
         return rows;
     }
 
-    private void filters(Query query, Instant now, List<String> where, Map<String, Object> params) {
+    /** A case found, and whether the user sees it whole. */
+    private record Found(Row row, boolean whole) {
+    }
+
+    /**
+     * The query as SQL conditions. What only the whole file tells (the open step, lateness, the assessment, the
+     * harm of reports others took) narrows only among the cases seen whole ({@code full}): for the police and
+     * intake officers these filters find nothing, rather than answer yes or no about what they may not read.
+     */
+    private void filters(Query query, Instant now, String full, List<String> where, Map<String, Object> params) {
         if (query.q() != null && !query.q().isBlank()) {
             String q = query.q().strip();
+            if (q.length() > MAX_QUERY) {
+                throw new InvalidInputException("q", messages.text("validation.tooLong"));
+            }
             params.put("nameLike", "%" + NameKey.of(q).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
             params.put("caseNumber", q.toUpperCase(Locale.ROOT));
             String byId = "";
@@ -106,23 +131,28 @@ public class CaseRegister {
         }
         if (query.step() != null) {
             params.put("step", query.step().name());
-            where.add("exists (select 1 from task_inbox ts where ts.case_id = c.id and ts.task_type = :step)");
+            where.add(full + " and exists (select 1 from task_inbox ts where ts.case_id = c.id and ts.task_type = :step)");
         }
         if (query.harmType() != null && !query.harmType().isBlank()) {
             params.put("harmType", query.harmType().strip());
-            where.add("exists (select 1 from report rh join report_harm_type h on h.report = rh.id"
+            where.add(full + " and exists (select 1 from report rh join report_harm_type h on h.report = rh.id"
                     + " where rh.case_id = c.id and h.harm_type = :harmType)");
         }
         if (query.dangerLevel() != null) {
             params.put("dangerLevel", query.dangerLevel().name());
             // the latest assessment's level
-            where.add("exists (select 1 from initial_assessment a where a.case_id = c.id and a.danger_level = :dangerLevel"
+            where.add(full + " and exists (select 1 from initial_assessment a where a.case_id = c.id and a.danger_level = :dangerLevel"
                     + " and a.assessed_at = (select max(a2.assessed_at) from initial_assessment a2 where a2.case_id = c.id))");
         }
         if (query.overdue() != null) {
             params.put("now", Timestamp.from(now));
-            where.add((query.overdue() ? "" : "not ")
+            where.add(full + " and " + (query.overdue() ? "" : "not ")
                     + "exists (select 1 from task_inbox tl where tl.case_id = c.id and tl.due_at < :now)");
+        }
+        for (LocalDate day : new LocalDate[] {query.from(), query.to()}) {
+            if (day != null && (day.isBefore(EARLIEST) || day.isAfter(LATEST))) {
+                throw new InvalidInputException(day == query.from() ? "from" : "to", messages.text("validation.dateRange"));
+            }
         }
         if (query.from() != null && query.to() != null && query.to().isBefore(query.from())) {
             throw new InvalidInputException("to", messages.text("validation.toBeforeFrom"));
@@ -151,9 +181,11 @@ public class CaseRegister {
         return column + " " + direction;
     }
 
-    /** The page's cases with the open step due first and whether any open step is overdue. */
-    private List<Row> withOpenSteps(List<Row> rows, Instant now) {
-        if (rows.isEmpty()) {
+    /** The page's cases with the open step due first and whether any open step is overdue, for cases seen whole. */
+    private List<Row> withOpenSteps(List<Found> found, Instant now) {
+        List<Row> rows = found.stream().map(Found::row).toList();
+        List<UUID> whole = found.stream().filter(Found::whole).map(f -> f.row().caseId()).toList();
+        if (whole.isEmpty()) {
             return rows;
         }
         Map<UUID, TaskType> current = new LinkedHashMap<>();
@@ -161,7 +193,7 @@ public class CaseRegister {
         jdbc.sql("""
                         select case_id, task_type, due_at from task_inbox where case_id in (:ids)
                         order by case_id, due_at nulls last, created_at""")
-                .param("ids", rows.stream().map(Row::caseId).toList())
+                .param("ids", whole)
                 .query(rs -> {
                     UUID id = rs.getObject(1, UUID.class);
                     current.putIfAbsent(id, TaskType.valueOf(rs.getString(2)));

@@ -102,44 +102,56 @@ class Jurisdiction {
     }
 
     /**
-     * The same gate for a list of cases: an SQL condition on {@code case_file c} that holds exactly for the
-     * cases {@link #access} lets this user see, its named parameters added to {@code params}.
+     * The same gate for a list of cases, as SQL conditions on {@code case_file c}, their named parameters added
+     * to {@code params}: {@code any} holds exactly for the cases {@link #access} lets this user see, {@code full}
+     * for those they see whole (commune staff, supervisors), not only as a referral (police) or a report taken
+     * (intake officers).
      */
-    String visibleCases(StaffPrincipal user, Map<String, Object> params) {
-        List<String> any = new ArrayList<>();
+    record ListGate(String any, String full) {
+    }
+
+    ListGate visibleCases(StaffPrincipal user, Map<String, Object> params) {
+        List<String> full = new ArrayList<>();
+        List<String> limited = new ArrayList<>();
         Set<String> supervised = provincesOf(user, Role.SUPERVISOR);
         if (!supervised.isEmpty()) {
             params.put("supervisedProvinces", supervised);
-            any.add("c.commune_code in (select code from commune where province_code in (:supervisedProvinces))");
+            full.add("c.commune_code in (select code from commune where province_code in (:supervisedProvinces))");
         }
         if (user.hasRole(Role.SUPERVISOR)) {
             params.put("acceptingGroups", user.groups());
-            any.add("exists (select 1 from task_inbox ta where ta.case_id = c.id and ta.task_type = 'TRANSFER_ACCEPTANCE'"
+            full.add("exists (select 1 from task_inbox ta where ta.case_id = c.id and ta.task_type = 'TRANSFER_ACCEPTANCE'"
                     + " and ta.candidate_group in (:acceptingGroups))");
         }
         Set<String> communes = communesOf(user, Role.WORKER);
         communes.addAll(communesOf(user, Role.CHAIR));
         if (!communes.isEmpty()) {
             params.put("ownCommunes", communes);
-            any.add("c.commune_code in (:ownCommunes)");
+            full.add("c.commune_code in (:ownCommunes)");
         }
         Set<String> police = communesOf(user, Role.POLICE);
         if (!police.isEmpty()) {
             params.put("policeCommunes", police);
-            any.add("exists (select 1 from police_referral pr where pr.case_id = c.id"
+            limited.add("exists (select 1 from police_referral pr where pr.case_id = c.id"
                     + " and pr.police_commune_code in (:policeCommunes))");
         }
         Set<String> policeProvinces = provincesOf(user, Role.POLICE_SUPERVISOR);
         if (!policeProvinces.isEmpty()) {
             params.put("policeProvinces", policeProvinces);
-            any.add("exists (select 1 from police_referral pr join commune pc on pc.code = pr.police_commune_code"
+            limited.add("exists (select 1 from police_referral pr join commune pc on pc.code = pr.police_commune_code"
                     + " where pr.case_id = c.id and pc.province_code in (:policeProvinces))");
         }
         if (user.hasRole(Role.INTAKE)) {
             params.put("intakeOfficer", user.getUsername());
-            any.add("exists (select 1 from report ri where ri.case_id = c.id and ri.recorded_by = :intakeOfficer)");
+            limited.add("exists (select 1 from report ri where ri.case_id = c.id and ri.recorded_by = :intakeOfficer)");
         }
-        return any.isEmpty() ? "1 = 0" : "(" + String.join(" or ", any) + ")";
+        List<String> any = new ArrayList<>(full);
+        any.addAll(limited);
+        return new ListGate(or(any), or(full));
+    }
+
+    private static String or(List<String> conditions) {
+        return conditions.isEmpty() ? "1 = 0" : "(" + String.join(" or ", conditions) + ")";
     }
 
     private static Set<String> communesOf(StaffPrincipal user, Role role) {

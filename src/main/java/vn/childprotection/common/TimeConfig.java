@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.boot.autoconfigure.validation.ValidationConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -26,6 +27,15 @@ class TimeConfig {
     @Bean
     Clock clock(@Value("${child-protection.zone}") ZoneId zone) {
         return Clock.system(zone);
+    }
+
+    /**
+     * Bean Validation's past and future ({@code @PastOrPresent}) by the same clock: between 00:00 and 07:00 in
+     * Vietnam the day is already today there, though not yet in UTC.
+     */
+    @Bean
+    ValidationConfigurationCustomizer validationInBusinessTime(Clock clock) {
+        return configuration -> configuration.clockProvider(() -> clock);
     }
 
     @Bean

@@ -9,6 +9,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import vn.childprotection.cases.CaseForms;
+import vn.childprotection.cases.CaseRecords;
+import vn.childprotection.common.InvalidInputException;
+import vn.childprotection.common.Messages;
 import vn.childprotection.process.OpenTask;
 import vn.childprotection.process.StepOutcome;
 import vn.childprotection.process.TaskType;
@@ -23,12 +26,21 @@ class CaseMeetingStep extends StoredStep<CaseMeetingStep.CaseMeeting> {
             @NotBlank(message = "{validation.required}") @Size(max = 10000, message = "{validation.tooLong}") String minutes) {
     }
 
-    CaseMeetingStep(CaseForms forms) {
+    private final CaseRecords records;
+    private final Messages messages;
+
+    CaseMeetingStep(CaseForms forms, CaseRecords records, Messages messages) {
         super(TaskType.CASE_MEETING, CaseMeeting.class, forms);
+        this.records = records;
+        this.messages = messages;
     }
 
+    /** A meeting about the case is held after the report came in, not before. */
     @Override
     StepOutcome decide(OpenTask task, CaseMeeting f) {
+        if (f.heldOn().isBefore(records.receivedOn(task.caseId()))) {
+            throw new InvalidInputException("heldOn", messages.text("validation.beforeCase"));
+        }
         return StepOutcome.RECORDED;
     }
 }

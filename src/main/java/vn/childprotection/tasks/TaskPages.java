@@ -20,6 +20,7 @@ import vn.childprotection.cases.CaseGlance;
 import vn.childprotection.common.ConflictException;
 import vn.childprotection.common.FieldMessage;
 import vn.childprotection.common.InvalidInputException;
+import vn.childprotection.directory.CandidateGroups;
 import vn.childprotection.process.DeadlineState;
 import vn.childprotection.process.OpenTask;
 import vn.childprotection.process.TaskType;
@@ -32,7 +33,7 @@ import vn.childprotection.web.PageController;
 class TaskPages {
 
     /** An inbox row: the task, its deadline state (the page marks OVERDUE and DUE_SOON) and its case at a glance. */
-    record Row(OpenTask task, DeadlineState state, CaseGlance.Glance glance) {
+    record Row(OpenTask task, DeadlineState state, String childName, CaseGlance.Danger danger) {
     }
 
     private final WorkTaskService tasks;
@@ -57,13 +58,22 @@ class TaskPages {
                 .toList();
         Map<UUID, CaseGlance.Glance> glance = glances.of(open.stream().map(OpenTask::caseId).toList());
         List<Row> rows = open.stream()
-                .map(t -> new Row(t, DeadlineState.of(t.dueAt(), null, clock), glance.get(t.caseId())))
+                .map(t -> row(t, glance.get(t.caseId())))
                 .toList();
         model.addAttribute("mine", rows.stream().filter(r -> user.getUsername().equals(r.task().assignee())).toList());
         model.addAttribute("toClaim", rows.stream().filter(r -> r.task().assignee() == null).toList());
         model.addAttribute("types", Arrays.asList(TaskType.values()));
         model.addAttribute("type", type);
         return "tasks/inbox";
+    }
+
+    private Row row(OpenTask task, CaseGlance.Glance glance) {
+        DeadlineState state = DeadlineState.of(task.dueAt(), null, clock);
+        if (glance == null) {
+            return new Row(task, state, null, null);
+        }
+        return new Row(task, state, glance.childName(),
+                glance.dangerFor(CandidateGroups.isPolice(task.candidateGroup())));
     }
 
     @PostMapping("/tasks/{taskId}/claim")

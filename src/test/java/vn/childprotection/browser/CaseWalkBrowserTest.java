@@ -111,7 +111,7 @@ class CaseWalkBrowserTest extends BrowserTestBase {
         claim(caseNumber, "RISK_NEEDS_ASSESSMENT");
         complete(Map.of("riskLevel", "HIGH", "needs", "Hỗ trợ tâm lý, y tế, trợ giúp pháp lý"));
         claim(caseNumber, "CASE_MEETING");
-        complete(Map.of("heldOn", LocalDate.now().toString(), "participants", "Chủ tịch xã, công an xã, trạm y tế",
+        complete(Map.of("heldOn", LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toString(), "participants", "Chủ tịch xã, công an xã, trạm y tế",
                 "minutes", "Thống nhất các biện pháp hỗ trợ"));
         claim(caseNumber, "PLAN_DRAFT");
         screenshot("task-plan-draft");
@@ -229,6 +229,40 @@ class CaseWalkBrowserTest extends BrowserTestBase {
         WebElement warning = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#duplicate .flash")));
         assertThat(warning.getText()).contains("có thể đã có hồ sơ đang xử lý");
         screenshot("intake-possible-open-case");
+    }
+
+    @Test
+    void aReportTypedWhenTheSessionExpiredIsThereAfterSigningInAgain() {
+        signIn("intake", "demo");
+        wait.until(ExpectedConditions.urlContains("/reports/new"));
+        type("child.fullName", "Lò Văn Páo");
+        type("description", "Trẻ bị bỏ đói nhiều ngày, hàng xóm phải cho ăn.");
+        browser.findElement(By.cssSelector("input[name=harmTypes][value=NEGLECT]")).click();
+        wait.until(driver -> String.valueOf(((JavascriptExecutor) driver).executeScript(
+                "return Object.keys(localStorage).join(' ')")).contains("draft:intake:report-new"));
+        assertThat(String.valueOf(((JavascriptExecutor) browser).executeScript("return JSON.stringify(localStorage)")))
+                .as("kept encrypted: the next person at this computer reads nothing").doesNotContain("bỏ đói", "Páo");
+        // the session ends on the server (expired): sending the form does not take it
+        browser.manage().deleteCookieNamed("JSESSIONID");
+        browser.findElement(By.cssSelector("#reportform button[type=submit]")).click();
+        wait.until(ExpectedConditions.not(ExpectedConditions.urlMatches(".*/reports/new$")));
+
+        signIn("intake", "demo");
+        browser.get(url("/reports/new"));
+
+        assertThat(browser.findElement(By.name("description")).getAttribute("value"))
+                .isEqualTo("Trẻ bị bỏ đói nhiều ngày, hàng xóm phải cho ăn.");
+        assertThat(browser.findElement(By.name("child.fullName")).getAttribute("value")).isEqualTo("Lò Văn Páo");
+        assertThat(browser.findElement(By.cssSelector("input[name=harmTypes][value=NEGLECT]")).isSelected()).isTrue();
+        assertThat(browser.findElement(By.cssSelector("#reportform [data-draft-restored]")).isDisplayed()).isTrue();
+        screenshot("intake-draft-restored");
+
+        // signing out forgets it
+        browser.findElement(By.cssSelector("form[action$='/logout'] button")).click();
+        wait.until(ExpectedConditions.urlContains("/login"));
+        signIn("intake", "demo");
+        browser.get(url("/reports/new"));
+        assertThat(browser.findElement(By.name("description")).getAttribute("value")).isEmpty();
     }
 
     @Test

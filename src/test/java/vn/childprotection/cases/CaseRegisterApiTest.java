@@ -197,4 +197,36 @@ class CaseRegisterApiTest extends ApiTestBase {
         assertThat(page.body().asText()).contains(opened.caseNumber()).contains("/cases/" + opened.caseId())
                 .contains(opened.name());
     }
+
+    @Test
+    void thePoliceAndIntakeOfficersSeeNoStepNoLatenessAndCannotFilterByWhatTheyMayNotRead() {
+        Opened opened = open(COMMUNE_A);
+        String q = "q=" + param(typedWithoutAccents(opened.name()));
+        assertThat(post("worker.a", "/api/cases/" + opened.caseId() + "/police-referrals", null).status()).isEqualTo(201);
+
+        for (String user : List.of("police.a", "intake")) {
+            JsonNode row = get(user, "/api/cases?" + q).body().get(0);
+            assertThat(row.get("caseId").asText()).isEqualTo(opened.caseId());
+            assertThat(row.get("currentStep").isNull()).as("%s sees no step", user).isTrue();
+            assertThat(row.get("overdue").asBoolean()).isFalse();
+            assertThat(caseIds(user, q + "&step=INITIAL_ASSESSMENT")).as("%s cannot ask about steps", user).isEmpty();
+            assertThat(caseIds(user, q + "&harmType=PHYSICAL_VIOLENCE")).isEmpty();
+            assertThat(caseIds(user, q + "&overdue=false")).isEmpty();
+        }
+        assertThat(get("worker.a", "/api/cases?" + q).body().get(0).get("currentStep").asText())
+                .isEqualTo("INITIAL_ASSESSMENT");
+    }
+
+    @Test
+    void aSearchByNameLeavesItsTraceInTheAccessLogOfEachCaseFound() {
+        Opened opened = open(COMMUNE_A);
+        String typed = typedWithoutAccents(opened.name());
+
+        get("worker.a", "/api/cases?q=" + param(typed));
+
+        assertThat(jdbc.sql("select detail from audit_event where action = 'CASE_FOUND' and case_id = ?")
+                .param(UUID.fromString(opened.caseId())).query(String.class).list()).containsExactly("q=" + typed);
+        assertThat(get("worker.a", "/api/cases?q=" + "x".repeat(201)).status()).isEqualTo(400);
+        assertThat(get("worker.a", "/api/cases?to=9999-12-31").status()).isEqualTo(400);
+    }
 }

@@ -2,7 +2,6 @@ package vn.childprotection.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -182,7 +181,7 @@ class SameChildApiTest extends ApiTestBase {
         complete("worker.a", caseId, "INITIAL_ASSESSMENT", Map.of("dangerLevel", "LOW", "immediateDanger", false,
                 "crimeSuspected", false, "summary", "Ổn định"));
         complete("worker.a", caseId, "RISK_NEEDS_ASSESSMENT", Map.of("riskLevel", "LOW", "needs", "Tư vấn"));
-        complete("worker.a", caseId, "CASE_MEETING", Map.of("heldOn", LocalDate.now().toString(),
+        complete("worker.a", caseId, "CASE_MEETING", Map.of("heldOn", todayInVietnam().toString(),
                 "participants", "Chủ tịch xã, gia đình", "minutes", "Thống nhất"));
         complete("worker.a", caseId, "PLAN_DRAFT", Map.of("goals", "Trẻ an toàn", "activities", "Tư vấn"));
         complete("chair.a", caseId, "PLAN_APPROVAL", Map.of("approved", true));

@@ -2,7 +2,6 @@ package vn.childprotection.tasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -36,7 +35,7 @@ class DecisionPagesTest extends ApiTestBase {
         complete("worker.a", caseId, "INITIAL_ASSESSMENT", Map.of("dangerLevel", "LOW", "immediateDanger", false,
                 "crimeSuspected", false, "summary", "Ổn định"));
         complete("worker.a", caseId, "RISK_NEEDS_ASSESSMENT", Map.of("riskLevel", "MEDIUM", "needs", "Tư vấn tâm lý"));
-        complete("worker.a", caseId, "CASE_MEETING", Map.of("heldOn", LocalDate.now().toString(),
+        complete("worker.a", caseId, "CASE_MEETING", Map.of("heldOn", todayInVietnam().toString(),
                 "participants", "Chủ tịch xã, gia đình", "minutes", "Thống nhất"));
         complete("worker.a", caseId, "PLAN_DRAFT", Map.of("goals", "Trẻ đi học đều, an toàn ở nhà",
                 "activities", "Tư vấn tâm lý hằng tuần", "responsible", "Cán bộ xã"));
@@ -82,7 +81,7 @@ class DecisionPagesTest extends ApiTestBase {
         complete("worker.a", caseId, "INITIAL_ASSESSMENT", Map.of("dangerLevel", "LOW", "immediateDanger", false,
                 "crimeSuspected", false, "summary", "Ổn định"));
         complete("worker.a", caseId, "RISK_NEEDS_ASSESSMENT", Map.of("riskLevel", "LOW", "needs", "Tư vấn"));
-        complete("worker.a", caseId, "CASE_MEETING", Map.of("heldOn", LocalDate.now().toString(),
+        complete("worker.a", caseId, "CASE_MEETING", Map.of("heldOn", todayInVietnam().toString(),
                 "participants", "Gia đình", "minutes", "Thống nhất"));
         String draft = taskOf(caseId, "PLAN_DRAFT");
         assertThat(post("worker.a", "/api/tasks/" + draft + "/claim", null).status()).isEqualTo(200);
@@ -91,5 +90,28 @@ class DecisionPagesTest extends ApiTestBase {
 
         assertThat(page.getElementById("refusal")).isNull();
         assertThat(page.selectFirst("#taskform [name=goals]").text()).isEmpty();
+    }
+
+    @Test
+    void eachErrorIsTiedToItsField() {
+        String caseId = openCase(COMMUNE_A);
+        String taskId = taskOf(caseId, "INITIAL_ASSESSMENT");
+        assertThat(post("worker.a", "/api/tasks/" + taskId + "/claim", null).status()).isEqualTo(200);
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBasicAuth("worker.a", PASSWORD);
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        headers.setAccept(List.of(MediaType.TEXT_HTML));
+        org.springframework.util.LinkedMultiValueMap<String, String> form = new org.springframework.util.LinkedMultiValueMap<>();
+        form.add("immediateDanger", "false");
+
+        Reply page = exchange(HttpMethod.POST, "/tasks/" + taskId, new HttpEntity<>(form, headers));
+
+        Document html = Jsoup.parse(page.body().asText());
+        assertThat(html.selectFirst("#taskform [name=summary]").attr("aria-describedby")).isEqualTo("err-summary");
+        assertThat(html.selectFirst("#taskform [name=summary]").attr("aria-invalid")).isEqualTo("true");
+        assertThat(html.getElementById("err-summary")).isNotNull();
+        assertThat(html.selectFirst("#taskform select[name=dangerLevel]").attr("aria-describedby")).isEqualTo("err-dangerLevel");
+        assertThat(html.selectFirst("#taskform [name=crimeSuspected]").attr("aria-describedby")).isEqualTo("err-crimeSuspected");
+        assertThat(html.selectFirst("label[for=summary]").text()).as("required fields show their asterisk").endsWith("*");
     }
 }

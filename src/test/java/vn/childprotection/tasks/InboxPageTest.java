@@ -75,6 +75,19 @@ class InboxPageTest extends ApiTestBase {
     }
 
     @Test
+    void thePoliceSeeWhatTheReportSaidNeverTheAssessment() {
+        String caseId = openCase(COMMUNE_A);
+        complete("worker.a", caseId, "INITIAL_ASSESSMENT", Map.of("dangerLevel", "HIGH", "immediateDanger", false,
+                "crimeSuspected", true, "summary", "Dấu hiệu bị đánh gây thương tích."));
+
+        Element police = row(inbox("police.a"), caseNumber(caseId));
+
+        assertThat(police.attr("data-type")).isEqualTo("POLICE_ACKNOWLEDGE");
+        assertThat(police.text()).doesNotContain("Nguy cơ cao", "Nguy hiểm tức thời");
+        assertThat(inbox("worker.a").select("tr[data-case=" + caseNumber(caseId) + "]").text()).contains("Nguy cơ cao");
+    }
+
+    @Test
     void anOverdueTaskSaysByHowMuch() {
         String caseId = openCase(COMMUNE_A);
         jdbc.sql("update task_inbox set due_at = ? where case_id = ?")

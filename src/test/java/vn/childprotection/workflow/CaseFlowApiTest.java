@@ -72,7 +72,7 @@ class CaseFlowApiTest extends ApiTestBase {
                 "recordNumber", "CA-123/2026", "officer", "Đại úy Lê Văn Cường"));
         complete("police.a", caseId, "POLICE_OUTCOME", Map.of("outcome", "CASE_OPENED", "detail", "Khởi tố vụ án"));
         complete("worker.a", caseId, "RISK_NEEDS_ASSESSMENT", Map.of("riskLevel", "HIGH", "needs", "Tâm lý, y tế"));
-        complete("worker.a", caseId, "CASE_MEETING", Map.of("heldOn", java.time.LocalDate.now().toString(),
+        complete("worker.a", caseId, "CASE_MEETING", Map.of("heldOn", todayInVietnam().toString(),
                 "participants", "Chủ tịch xã, công an xã, trạm y tế, bà ngoại", "minutes", "Thống nhất kế hoạch"));
         complete("worker.a", caseId, "PLAN_DRAFT", Map.of("goals", "Trẻ an toàn", "activities", "Tư vấn tâm lý hằng tuần"));
         Reply refusedWithoutReason = completeReply("chair.a", caseId, "PLAN_APPROVAL", Map.of("approved", false));
@@ -152,7 +152,7 @@ class CaseFlowApiTest extends ApiTestBase {
         assertThat(inboxTask("police.a", caseId, "POLICE_ACKNOWLEDGE")).isNotNull();
         assertThat(post("police.a", "/api/cases/" + caseId + "/police-referrals", null).status()).isEqualTo(403);
         complete("worker.a", caseId, "RISK_NEEDS_ASSESSMENT", Map.of("riskLevel", "LOW", "needs", "Tư vấn"));
-        complete("worker.a", caseId, "CASE_MEETING", Map.of("heldOn", java.time.LocalDate.now().toString(),
+        complete("worker.a", caseId, "CASE_MEETING", Map.of("heldOn", todayInVietnam().toString(),
                 "participants", "Chủ tịch xã, gia đình", "minutes", "Thống nhất"));
         complete("worker.a", caseId, "PLAN_DRAFT", Map.of("goals", "Trẻ an toàn", "activities", "Tư vấn"));
         complete("chair.a", caseId, "PLAN_APPROVAL", Map.of("approved", true));
@@ -177,7 +177,7 @@ class CaseFlowApiTest extends ApiTestBase {
         complete("worker.a", caseId, "INITIAL_ASSESSMENT", Map.of("dangerLevel", "LOW", "immediateDanger", false,
                 "crimeSuspected", false, "summary", "Ổn định"));
         complete("worker.a", caseId, "RISK_NEEDS_ASSESSMENT", Map.of("riskLevel", "LOW", "needs", "Tư vấn"));
-        complete("worker.a", caseId, "CASE_MEETING", Map.of("heldOn", java.time.LocalDate.now().toString(),
+        complete("worker.a", caseId, "CASE_MEETING", Map.of("heldOn", todayInVietnam().toString(),
                 "participants", "Chủ tịch xã, gia đình", "minutes", "Thống nhất"));
         complete("worker.a", caseId, "PLAN_DRAFT", Map.of("goals", "Trẻ an toàn", "activities", "Tư vấn"));
         complete("chair.a", caseId, "PLAN_APPROVAL", Map.of("approved", true));
