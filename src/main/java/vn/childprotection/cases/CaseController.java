@@ -53,7 +53,8 @@ class CaseController {
      * The case register: the cases the user may see, newest report first unless {@code sort} says otherwise
      * ({@code receivedAt}, {@code caseNumber}, {@code childName}, {@code status}, {@code communeCode}, each with
      * {@code ,asc} or {@code ,desc}); {@code q} finds a child's name without diacritics or case, a case number
-     * or a national ID; {@code from} and {@code to} are days (Vietnam time) of the first report's receipt.
+     * or a national ID; {@code from} and {@code to} are days (Vietnam time) of the first report's receipt;
+     * {@code worker} (a username) keeps the cases whose open work that person holds.
      */
     @GetMapping
     public List<CaseRegister.Row> register(@RequestParam(required = false) String q,
@@ -66,12 +67,13 @@ class CaseController {
                                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                            @RequestParam(required = false) String sort,
+                                           @RequestParam(required = false) String worker,
                                            @RequestParam(defaultValue = "0") int page,
                                            @RequestParam(defaultValue = "50") int size,
                                            @AuthenticationPrincipal StaffPrincipal user) {
         paging.check(page, size);
         return register.search(new CaseRegister.Query(q, status, step, harmType,
-                dangerLevel, overdue, communeCode, from, to, sort), user, page, size);
+                dangerLevel, overdue, communeCode, from, to, sort, worker), user, page, size);
     }
 
     /** A home visit, call or meeting, recorded while the case is open; 201 with its id. */

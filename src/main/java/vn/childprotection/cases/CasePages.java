@@ -67,11 +67,13 @@ class CasePages {
                     @RequestParam(required = false) String communeCode,
                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                    @RequestParam(defaultValue = "false") boolean mine,
                     @RequestParam(defaultValue = "0") int page,
                     @AuthenticationPrincipal StaffPrincipal user, Model model) {
         int shown = Math.max(0, page);
         CaseRegister.Query query = new CaseRegister.Query(q, status, step, null, dangerLevel, overdue, communeCode,
-                from, to, null);
+                from, to, null, mine ? user.getUsername() : null);
+        model.addAttribute("mine", mine);
         List<CaseRegister.Row> rows = List.of();
         try {
             // one more than a page: whether there is a next one

@@ -29,15 +29,15 @@ import vn.childprotection.security.StaffPrincipal;
  * Every search is audited with what was asked.
  */
 @Service
-public class CaseRegister {
+class CaseRegister {
 
     /** What the register is asked; every field optional. Dates are days in the business time zone. */
-    public record Query(String q, CaseStatus status, TaskType step, String harmType, InitialAssessment.DangerLevel dangerLevel,
-                        Boolean overdue, String communeCode, LocalDate from, LocalDate to, String sort) {
+    record Query(String q, CaseStatus status, TaskType step, String harmType, InitialAssessment.DangerLevel dangerLevel,
+                 Boolean overdue, String communeCode, LocalDate from, LocalDate to, String sort, String worker) {
     }
 
     /** One row of GET /api/cases (API.md); {@code currentStep} is the open step due first, if any. */
-    public record Row(UUID caseId, String caseNumber, String childName, String communeCode, CaseStatus status,
+    record Row(UUID caseId, String caseNumber, String childName, String communeCode, CaseStatus status,
                       TaskType currentStep, Instant receivedAt, boolean overdue) {
     }
 
@@ -133,6 +133,11 @@ public class CaseRegister {
             params.put("step", query.step().name());
             where.add(full + " and exists (select 1 from task_inbox ts where ts.case_id = c.id and ts.task_type = :step)");
         }
+        if (query.worker() != null && !query.worker().isBlank()) {
+            // the cases whose open work this person holds
+            params.put("worker", query.worker().strip());
+            where.add(full + " and exists (select 1 from task_inbox tw where tw.case_id = c.id and tw.assignee = :worker)");
+        }
         if (query.harmType() != null && !query.harmType().isBlank()) {
             params.put("harmType", query.harmType().strip());
             where.add(full + " and exists (select 1 from report rh join report_harm_type h on h.report = rh.id"
@@ -219,6 +224,7 @@ public class CaseRegister {
         append(detail, "from", query.from());
         append(detail, "to", query.to());
         append(detail, "sort", query.sort());
+        append(detail, "worker", query.worker());
         append(detail, "page", page == 0 ? null : page);
         String text = detail.toString();
         return text.length() > 500 ? text.substring(0, 500) : text;

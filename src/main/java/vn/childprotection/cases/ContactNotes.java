@@ -30,12 +30,12 @@ import vn.childprotection.security.StaffPrincipal;
  * need-to-know as assessments: commune staff and supervisors, never the police or intake officers.
  */
 @Service
-public class ContactNotes {
+class ContactNotes {
 
-    public enum ContactKind { HOME_VISIT, CALL, MEETING, OTHER }
+    enum ContactKind { HOME_VISIT, CALL, MEETING, OTHER }
 
     /** POST /api/cases/{caseId}/notes. */
-    public record NewNote(
+    record NewNote(
             @NotNull(message = "{validation.required}") ContactKind kind,
             @NotNull(message = "{validation.required}") LocalDate contactDate,
             @Size(max = 500, message = "{validation.tooLong}") String metWith,
@@ -44,7 +44,7 @@ public class ContactNotes {
     }
 
     /** A contact note as GET /api/cases/{caseId}/notes shows it; the author by name. */
-    public record Note(UUID id, ContactKind kind, LocalDate contactDate, String metWith, String observations, String nextStep,
+    record Note(UUID id, ContactKind kind, LocalDate contactDate, String metWith, String observations, String nextStep,
                        String author, Instant writtenAt) {
     }
 

@@ -23,7 +23,7 @@ import vn.childprotection.process.TaskType;
 import vn.childprotection.web.FormField;
 
 /**
- * What a decision is about, shown beside its form: the chair approving a plan reads the plan (Mẫu 04 as the
+ * What a decision is about, shown beside its form: the chair approving a plan reads the plan (as the
  * worker wrote it), closing a case reads the review, a separation review reads the emergency decision; a
  * plan sent back reaches the worker with the chair's reason and the plan as it was.
  */

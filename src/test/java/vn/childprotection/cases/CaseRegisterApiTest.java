@@ -123,6 +123,11 @@ class CaseRegisterApiTest extends ApiTestBase {
         assertThat(caseIds("supervisor.p", q + "overdue=false")).containsExactly(opened.caseId());
         assertThat(caseIds("supervisor.p", q + "overdue=true")).isEmpty();
         assertThat(caseIds("supervisor.p", q + "dangerLevel=HIGH")).as("not assessed yet").isEmpty();
+        assertThat(caseIds("supervisor.p", q + "worker=worker.a")).as("nobody holds its work yet").isEmpty();
+        assertThat(post("worker.a", "/api/tasks/" + taskOf(opened.caseId(), "INITIAL_ASSESSMENT") + "/claim", null)
+                .status()).isEqualTo(200);
+        assertThat(caseIds("supervisor.p", q + "worker=worker.a")).containsExactly(opened.caseId());
+        assertThat(caseIds("supervisor.p", q + "worker=worker.b")).isEmpty();
 
         complete("worker.a", opened.caseId(), "INITIAL_ASSESSMENT", Map.of("dangerLevel", "MEDIUM",
                 "immediateDanger", false, "crimeSuspected", false, "summary", "Trẻ ở với bà ngoại."));
