@@ -74,10 +74,13 @@ class CasePages {
         CaseRegister.Query query = new CaseRegister.Query(q, status, step, null, dangerLevel, overdue, communeCode,
                 from, to, null, mine ? user.getUsername() : null);
         model.addAttribute("mine", mine);
+        // the police and intake officers do not see steps, lateness or assessments: no filter on them
+        model.addAttribute("wholeFilters", user.hasRole(Role.WORKER) || user.hasRole(Role.CHAIR)
+                || user.hasRole(Role.SUPERVISOR));
         List<CaseRegister.Row> rows = List.of();
         try {
             // one more than a page: whether there is a next one
-            rows = register.search(query, user, shown, PAGE_SIZE + 1);
+            rows = register.search(query, user, shown, PAGE_SIZE, 1);
         } catch (InvalidInputException e) {
             model.addAttribute("errors", e.errors());
         }
@@ -126,6 +129,12 @@ class CasePages {
             }
         }
         return show(caseId, user, values, errors, model);
+    }
+
+    /** The address a failed note was answered at, opened again: the case page, at its notes. */
+    @GetMapping("/cases/{caseId}/notes")
+    String notes(@PathVariable UUID caseId) {
+        return "redirect:/cases/" + caseId + "#notes";
     }
 
     private String show(UUID caseId, StaffPrincipal user, Map<String, String> noteValues, Map<String, String> noteErrors,

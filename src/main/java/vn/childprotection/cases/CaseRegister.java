@@ -17,6 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import vn.childprotection.audit.AuditTrail;
 import vn.childprotection.common.InvalidInputException;
 import vn.childprotection.common.Messages;
@@ -38,7 +40,7 @@ class CaseRegister {
 
     /** One row of GET /api/cases (API.md); {@code currentStep} is the open step due first, if any. */
     record Row(UUID caseId, String caseNumber, String childName, String communeCode, CaseStatus status,
-                      TaskType currentStep, Instant receivedAt, boolean overdue) {
+               TaskType currentStep, Instant receivedAt, boolean overdue, @JsonIgnore boolean seenWhole) {
     }
 
     /** The columns a register may be sorted by, as the API names them. */
@@ -68,6 +70,15 @@ class CaseRegister {
 
     @Transactional
     public List<Row> search(Query query, StaffPrincipal user, int page, int size) {
+        return search(query, user, page, size, 0);
+    }
+
+    /**
+     * A page of the register and {@code lookAhead} rows of the next, so that a page can tell whether another
+     * follows; the page's offset counts {@code size} rows a page.
+     */
+    @Transactional
+    public List<Row> search(Query query, StaffPrincipal user, int page, int size, int lookAhead) {
         Instant now = clock.instant();
         Map<String, Object> params = new HashMap<>();
         List<String> where = new ArrayList<>();
@@ -75,7 +86,7 @@ class CaseRegister {
         where.add(gate.any());
         filters(query, now, gate.full(), where, params);
         String order = order(query.sort());
-        params.put("limit", size);
+        params.put("limit", size + lookAhead);
         params.put("offset", (long) page * size);
         // whether the user sees the case whole: the police and intake officers see no step, no lateness
         List<Found> found = jdbc.sql("select c.id, c.case_number, c.child_full_name, c.commune_code, c.status, c.received_at,"
@@ -84,8 +95,8 @@ class CaseRegister {
                         + " order by " + order + ", c.case_number limit :limit offset :offset")
                 .params(params)
                 .query((rs, n) -> new Found(new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getString(4), CaseStatus.valueOf(rs.getString(5)), null, rs.getTimestamp(6).toInstant(), false),
-                        rs.getInt(7) == 1))
+                        rs.getString(4), CaseStatus.valueOf(rs.getString(5)), null, rs.getTimestamp(6).toInstant(), false,
+                        rs.getInt(7) == 1), rs.getInt(7) == 1))
                 .list();
         List<Row> rows = withOpenSteps(found, now);
         // last: the audit chain's lock is held only from here to the commit. A search by name shows children's
@@ -208,7 +219,7 @@ class CaseRegister {
                     }
                 });
         return rows.stream().map(r -> new Row(r.caseId(), r.caseNumber(), r.childName(), r.communeCode(), r.status(),
-                current.get(r.caseId()), r.receivedAt(), late.getOrDefault(r.caseId(), false))).toList();
+                current.get(r.caseId()), r.receivedAt(), late.getOrDefault(r.caseId(), false), r.seenWhole())).toList();
     }
 
     /** What was searched, for the audit trail (its detail holds 500 characters). */

@@ -30,8 +30,8 @@ class Dates {
     }
 
     /**
-     * The time left to a deadline as people say it, "còn 3 giờ", "quá hạn 2 ngày": minutes under an hour,
-     * hours under two days, days beyond; empty without a deadline.
+     * The time left to a deadline as people say it, "còn 3 giờ", "quá hạn 2 ngày": minutes under an hour and a
+     * half, hours under a day and a half, days beyond, each rounded; empty without a deadline.
      */
     public String timeLeft(Instant due) {
         if (due == null) {
@@ -39,18 +39,19 @@ class Dates {
         }
         Duration left = Duration.between(clock.instant(), due);
         boolean overdue = left.isNegative();
-        Duration span = left.abs();
+        long minutes = Math.max(1, left.abs().toMinutes());
         String unit;
         long amount;
-        if (span.compareTo(Duration.ofHours(1)) < 0) {
+        // rounded to the nearest: 1 h 50 min is "2 giờ", 47 h is "2 ngày"
+        if (minutes < 90) {
             unit = "minutes";
-            amount = Math.max(1, span.toMinutes());
-        } else if (span.compareTo(Duration.ofHours(48)) < 0) {
+            amount = minutes;
+        } else if (minutes < 36 * 60) {
             unit = "hours";
-            amount = span.toHours();
+            amount = Math.round(minutes / 60.0);
         } else {
             unit = "days";
-            amount = span.toDays();
+            amount = Math.round(minutes / 1440.0);
         }
         return messages.text("deadline." + (overdue ? "overdueBy." : "left.") + unit, amount);
     }

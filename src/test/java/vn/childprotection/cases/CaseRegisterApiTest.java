@@ -234,4 +234,24 @@ class CaseRegisterApiTest extends ApiTestBase {
         assertThat(get("worker.a", "/api/cases?q=" + "x".repeat(201)).status()).isEqualTo(400);
         assertThat(get("worker.a", "/api/cases?to=9999-12-31").status()).isEqualTo(400);
     }
+
+    @Test
+    void theRegisterPageShowsEveryCaseOncePageAfterPage() {
+        while (get("chair.a", "/api/cases?size=60").body().size() < 55) {
+            openCase(COMMUNE_A);
+        }
+        List<String> numbers = get("chair.a", "/api/cases?size=100").body().findValuesAsText("caseNumber");
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBasicAuth("chair.a", PASSWORD);
+        headers.setAccept(List.of(MediaType.TEXT_HTML));
+
+        List<String> shown = new java.util.ArrayList<>();
+        for (int page = 0; page < 2; page++) {
+            Reply html = exchange(HttpMethod.GET, "/cases?page=" + page, new HttpEntity<>(headers));
+            org.jsoup.Jsoup.parse(html.body().asText()).select("tr[data-case]").forEach(r -> shown.add(r.attr("data-case")));
+        }
+
+        assertThat(shown).as("two pages of fifty, none skipped").containsExactlyElementsOf(
+                numbers.subList(0, Math.min(100, numbers.size())));
+    }
 }

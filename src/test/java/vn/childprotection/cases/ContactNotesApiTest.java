@@ -122,7 +122,8 @@ class ContactNotesApiTest extends ApiTestBase {
         assertThat(blank.status()).as("the form again, with what is missing").isEqualTo(200);
         assertThat(blank.body().asText()).contains("id=\"noteform\"");
         assertThat(saved.status()).as("back to the case (the client follows the redirect)").isEqualTo(200);
-        assertThat(saved.body().asText()).contains("Gọi cho mẹ trẻ, hẹn thăm nhà thứ Sáu", "Gọi điện", "Nguyễn Thị An");
+        assertThat(saved.body().asText()).contains("Gọi cho mẹ trẻ, hẹn thăm nhà thứ Sáu", "Gọi điện", "Nguyễn Thị An")
+                .as("people by name on the case page and its timeline").doesNotContain(">worker.a<", ">intake<");
         assertThat(notesOf(caseId)).isEqualTo(1);
     }
 }

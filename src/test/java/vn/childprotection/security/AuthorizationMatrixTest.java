@@ -188,6 +188,9 @@ class AuthorizationMatrixTest extends ApiTestBase {
                         "communeCode", where.commune, "child.sex", "MALE", "harmTypes", "NEGLECT",
                         "description", "Trẻ bị bỏ mặc"), null).asForm(),
                 formPost((who, where) -> reporters.status(who, where) == 200 ? 302 : reporters.status(who, where))));
+        rules.put("GET /cases/{caseId}/notes", new Rule(
+                (who, where, fresh) -> new Request(HttpMethod.GET, "/cases/" + plainCase(where, false) + "/notes", null, null),
+                (who, where) -> who == Who.ANONYMOUS ? 401 : notesRoles.test(who) ? 302 : 403));
         rules.put("POST /cases/{caseId}/notes", new Rule(
                 (who, where, fresh) -> new Request(HttpMethod.POST, "/cases/" + plainCase(where, fresh) + "/notes",
                         contactNote(), null).asForm(),

@@ -1,0 +1,25 @@
+package vn.childprotection.directory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * People as pages name them: by their name in the directory, never their login ({@code @people.nameOf(...)} in
+ * templates). Public: the pages call it.
+ */
+@Component("people")
+public class People {
+
+    private final Directory directory;
+
+    People(Directory directory) {
+        this.directory = directory;
+    }
+
+    /** The person's name; the login only if the directory no longer knows them; empty for nobody. */
+    public String nameOf(String username) {
+        if (username == null || username.isBlank()) {
+            return "";
+        }
+        return directory.user(username).map(StaffUser::displayName).orElse(username);
+    }
+}
