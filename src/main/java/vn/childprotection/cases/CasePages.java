@@ -84,14 +84,14 @@ class CasePages {
         } catch (InvalidInputException e) {
             model.addAttribute("errors", e.errors());
         }
-        Map<String, String> communeNames = directory.communes().stream()
-                .collect(Collectors.toMap(Commune::code, Commune::name));
+        List<Commune> all = directory.communes();
+        Map<String, String> communeNames = all.stream().collect(Collectors.toMap(Commune::code, Commune::name));
         model.addAttribute("query", query);
         model.addAttribute("rows", rows.size() > PAGE_SIZE ? rows.subList(0, PAGE_SIZE) : rows);
         model.addAttribute("page", shown);
         model.addAttribute("hasNext", rows.size() > PAGE_SIZE);
         model.addAttribute("communeNames", communeNames);
-        model.addAttribute("communes", directory.communes().stream()
+        model.addAttribute("communes", all.stream()
                 .filter(c -> user.user().grants().stream().anyMatch(g -> g.role() == Role.SUPERVISOR
                         && c.provinceCode().equals(g.provinceCode())))
                 .toList());

@@ -6,14 +6,14 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.childprotection.common.NotFoundException;
-import vn.childprotection.directory.Directory;
-import vn.childprotection.directory.StaffUser;
+import vn.childprotection.directory.People;
 
 /** What the case file records besides its forms: initial assessments of danger, notes, and the child's age. */
 @Component
@@ -22,13 +22,13 @@ public class CaseRecords {
     private final CaseFiles caseFiles;
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final Directory directory;
+    private final People people;
 
-    CaseRecords(CaseFiles caseFiles, JdbcClient jdbc, Clock clock, Directory directory) {
+    CaseRecords(CaseFiles caseFiles, JdbcClient jdbc, Clock clock, People people) {
         this.caseFiles = caseFiles;
         this.jdbc = jdbc;
         this.clock = clock;
-        this.directory = directory;
+        this.people = people;
     }
 
     /** The child's age in whole years today, from the birth date or the age given; null if unknown. */
@@ -83,13 +83,14 @@ public class CaseRecords {
     }
 
     List<CaseView.Note> notes(UUID caseId) {
+        Function<String, String> names = people.names();
         return jdbc.sql("select kind, text, author, written_at, contact_date, met_with, next_step"
                         + " from case_note where case_id = ? order by written_at")
                 .param(caseId)
                 .query((rs, n) -> new CaseView.Note(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getTimestamp(4).toInstant(), rs.getDate(5) == null ? null : rs.getDate(5).toLocalDate(),
                         rs.getString(6), rs.getString(7),
-                        directory.user(rs.getString(3)).map(StaffUser::displayName).orElse(rs.getString(3))))
+                        names.apply(rs.getString(3))))
                 .list();
     }
 }

@@ -5,8 +5,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -20,8 +22,7 @@ import vn.childprotection.common.ConflictException;
 import vn.childprotection.common.InvalidInputException;
 import vn.childprotection.common.Messages;
 import vn.childprotection.common.NotFoundException;
-import vn.childprotection.directory.Directory;
-import vn.childprotection.directory.StaffUser;
+import vn.childprotection.directory.People;
 import vn.childprotection.security.StaffPrincipal;
 
 /**
@@ -48,23 +49,22 @@ class ContactNotes {
                        String author, Instant writtenAt) {
     }
 
-    private static final List<String> KINDS = List.of(ContactKind.HOME_VISIT.name(), ContactKind.CALL.name(), ContactKind.MEETING.name(),
-            ContactKind.OTHER.name());
+    private static final List<String> KINDS = Arrays.stream(ContactKind.values()).map(Enum::name).toList();
 
     private final Jurisdiction jurisdiction;
     private final JdbcClient jdbc;
     private final Timeline timeline;
-    private final Directory directory;
+    private final People people;
     private final Clock clock;
     private final AuditTrail audit;
     private final Messages messages;
 
-    ContactNotes(Jurisdiction jurisdiction, JdbcClient jdbc, Timeline timeline, Directory directory, Clock clock,
+    ContactNotes(Jurisdiction jurisdiction, JdbcClient jdbc, Timeline timeline, People people, Clock clock,
                  AuditTrail audit, Messages messages) {
         this.jurisdiction = jurisdiction;
         this.jdbc = jdbc;
         this.timeline = timeline;
-        this.directory = directory;
+        this.people = people;
         this.clock = clock;
         this.audit = audit;
         this.messages = messages;
@@ -99,13 +99,14 @@ class ContactNotes {
     @Transactional
     public List<Note> of(UUID caseId, StaffPrincipal user) {
         staffAccess(caseId, user, false);
+        Function<String, String> names = people.names();
         List<Note> notes = jdbc.sql("""
                         select id, kind, contact_date, met_with, text, next_step, author, written_at from case_note
                         where case_id = :caseId and kind in (:kinds) order by contact_date, written_at""")
                 .param("caseId", caseId).param("kinds", KINDS)
                 .query((rs, n) -> new Note(rs.getObject(1, UUID.class), ContactKind.valueOf(rs.getString(2)),
                         rs.getDate(3).toLocalDate(), rs.getString(4), rs.getString(5), rs.getString(6),
-                        nameOf(rs.getString(7)), rs.getTimestamp(8).toInstant()))
+                        names.apply(rs.getString(7)), rs.getTimestamp(8).toInstant()))
                 .list();
         audit.record("READ_NOTES", caseId, null);
         return notes;
@@ -120,9 +121,6 @@ class ContactNotes {
         return access;
     }
 
-    private String nameOf(String username) {
-        return directory.user(username).map(StaffUser::displayName).orElse(username);
-    }
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();

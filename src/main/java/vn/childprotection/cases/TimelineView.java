@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
 
@@ -12,6 +13,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 
 import vn.childprotection.common.Messages;
 import vn.childprotection.directory.Holidays;
+import vn.childprotection.directory.People;
 import vn.childprotection.process.DeadlineState;
 import vn.childprotection.process.StepDeadlines;
 
@@ -24,7 +26,8 @@ class TimelineView {
      * when the deadline passed (done late, or open past it). The page shows the {@link DeadlineState}.
      */
     record TimelineEntry(Instant at, String type, String title, String actor, Instant dueAt, Instant doneAt,
-                         boolean overdue, boolean countedWithoutHolidays, @JsonIgnore DeadlineState state) {
+                         boolean overdue, boolean countedWithoutHolidays, @JsonIgnore DeadlineState state,
+                         @JsonIgnore String actorName) {
 
         /** The timeline's word for the state: an open step reads OPEN even on its last day, a line without deadline EVENT. */
         public String pageState() {
@@ -40,15 +43,18 @@ class TimelineView {
     private final Clock clock;
     private final StepDeadlines deadlines;
     private final Holidays holidays;
+    private final People people;
 
-    TimelineView(Messages messages, Clock clock, StepDeadlines deadlines, Holidays holidays) {
+    TimelineView(Messages messages, Clock clock, StepDeadlines deadlines, Holidays holidays, People people) {
         this.messages = messages;
         this.clock = clock;
         this.deadlines = deadlines;
         this.holidays = holidays;
+        this.people = people;
     }
 
     List<TimelineEntry> of(List<Timeline.Entry> entries) {
+        Function<String, String> names = people.names();
         LocalDate coveredUntil = holidays.coveredUntil().orElse(LocalDate.MIN);
         return entries.stream()
                 .map(e -> {
@@ -58,7 +64,7 @@ class TimelineView {
                             // a working-day deadline past the calendar's last year was counted without its holidays
                             e.dueAt() != null && deadlines.countsWorkingDays(e.type())
                                     && LocalDate.ofInstant(e.dueAt(), clock.getZone()).isAfter(coveredUntil),
-                            state);
+                            state, e.actor() == null ? null : names.apply(e.actor()));
                 })
                 .toList();
     }

@@ -1,5 +1,9 @@
 package vn.childprotection.directory;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,5 +25,11 @@ public class People {
             return "";
         }
         return directory.user(username).map(StaffUser::displayName).orElse(username);
+    }
+
+    /** For a list that names the same few people many times: each person looked up once. */
+    public Function<String, String> names() {
+        Map<String, String> known = new HashMap<>();
+        return username -> known.computeIfAbsent(username == null ? "" : username, this::nameOf);
     }
 }

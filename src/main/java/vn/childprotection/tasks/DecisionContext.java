@@ -16,8 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.childprotection.cases.CaseForms;
 import vn.childprotection.common.Messages;
-import vn.childprotection.directory.Directory;
-import vn.childprotection.directory.StaffUser;
+import vn.childprotection.directory.People;
 import vn.childprotection.process.OpenTask;
 import vn.childprotection.process.TaskType;
 import vn.childprotection.web.FormField;
@@ -47,54 +46,57 @@ class DecisionContext {
             TaskType.SEPARATION_REVIEW, TaskType.EMERGENCY_DECISION);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
+    /** What the page shows beside a task's form; empty parts where the task decides on nothing. */
+    record Context(Shown decidedOn, Refusal refusal, Map<String, String> previousPlan) {
+    }
+
     private final CaseForms forms;
     private final WorkTaskService tasks;
-    private final Directory directory;
+    private final People people;
     private final Messages messages;
 
-    DecisionContext(CaseForms forms, WorkTaskService tasks, Directory directory, Messages messages) {
+    DecisionContext(CaseForms forms, WorkTaskService tasks, People people, Messages messages) {
         this.forms = forms;
         this.tasks = tasks;
-        this.directory = directory;
+        this.people = people;
         this.messages = messages;
     }
 
-    /** The latest form the task decides on, if it decides on one. */
-    Optional<Shown> decidedOn(OpenTask task) {
-        TaskType type = DECIDES_ON.get(task.type());
-        if (type == null) {
-            return Optional.empty();
+    /** Reads the case's forms once: the latest form the task decides on, and for a plan sent back the refusal. */
+    Context of(OpenTask task) {
+        TaskType decided = DECIDES_ON.get(task.type());
+        if (decided == null && task.type() != TaskType.PLAN_DRAFT) {
+            return new Context(null, null, Map.of());
         }
-        return latest(task, type).map(form -> new Shown("task.type." + type, lines(type, form.content()),
-                nameOf(form.submittedBy()), form.submittedAt()));
-    }
-
-    /** For a plan to draft again: the chair's refusal of the plan before it, if that is why it is drafted again. */
-    Optional<Refusal> refusal(OpenTask task) {
+        List<CaseForms.SubmittedForm> submitted = forms.of(task.caseId());
+        Shown shown = decided == null ? null : latest(submitted, decided)
+                .map(form -> new Shown("task.type." + decided, lines(decided, form.content()),
+                        people.nameOf(form.submittedBy()), form.submittedAt()))
+                .orElse(null);
         if (task.type() != TaskType.PLAN_DRAFT) {
-            return Optional.empty();
+            return new Context(shown, null, Map.of());
         }
-        Optional<CaseForms.SubmittedForm> draft = latest(task, TaskType.PLAN_DRAFT);
-        return latest(task, TaskType.PLAN_APPROVAL)
+        // a plan drafted again because the chair sent the one before back: the reason, and that plan to start from
+        Optional<CaseForms.SubmittedForm> draft = latest(submitted, TaskType.PLAN_DRAFT);
+        Refusal refusal = latest(submitted, TaskType.PLAN_APPROVAL)
                 .filter(approval -> !approval.content().path("approved").asBoolean(true))
                 .filter(approval -> draft.isEmpty() || approval.submittedAt().isAfter(draft.get().submittedAt()))
                 .map(approval -> new Refusal(approval.content().path("reason").asText(""),
-                        nameOf(approval.submittedBy()), approval.submittedAt()));
+                        people.nameOf(approval.submittedBy()), approval.submittedAt()))
+                .orElse(null);
+        Map<String, String> previous = new LinkedHashMap<>();
+        if (refusal != null) {
+            draft.ifPresent(form -> form.content().fields().forEachRemaining(field -> {
+                if (!field.getValue().isNull()) {
+                    previous.put(field.getKey(), field.getValue().asText());
+                }
+            }));
+        }
+        return new Context(shown, refusal, previous);
     }
 
-    /** The plan as it was before the chair sent it back: the form the worker starts from. */
-    Map<String, String> previousPlan(OpenTask task) {
-        Map<String, String> values = new LinkedHashMap<>();
-        latest(task, TaskType.PLAN_DRAFT).ifPresent(form -> form.content().fields().forEachRemaining(field -> {
-            if (!field.getValue().isNull()) {
-                values.put(field.getKey(), field.getValue().asText());
-            }
-        }));
-        return values;
-    }
-
-    private Optional<CaseForms.SubmittedForm> latest(OpenTask task, TaskType type) {
-        return forms.of(task.caseId()).stream()
+    private static Optional<CaseForms.SubmittedForm> latest(List<CaseForms.SubmittedForm> submitted, TaskType type) {
+        return submitted.stream()
                 .filter(f -> f.type().equals(type.name()))
                 .max(Comparator.comparing(CaseForms.SubmittedForm::submittedAt));
     }
@@ -118,8 +120,4 @@ class DecisionContext {
         return lines;
     }
 
-    /** People by name, not login: the directory's display name, or the login name if the person is gone. */
-    String nameOf(String username) {
-        return directory.user(username).map(StaffUser::displayName).orElse(username);
-    }
 }

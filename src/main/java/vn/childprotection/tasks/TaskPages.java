@@ -21,6 +21,7 @@ import vn.childprotection.common.ConflictException;
 import vn.childprotection.common.FieldMessage;
 import vn.childprotection.common.InvalidInputException;
 import vn.childprotection.directory.CandidateGroups;
+import vn.childprotection.directory.People;
 import vn.childprotection.process.DeadlineState;
 import vn.childprotection.process.OpenTask;
 import vn.childprotection.process.TaskType;
@@ -40,13 +41,16 @@ class TaskPages {
     private final CaseFileService cases;
     private final CaseGlance glances;
     private final DecisionContext decisions;
+    private final People people;
     private final Clock clock;
 
-    TaskPages(WorkTaskService tasks, CaseFileService cases, CaseGlance glances, DecisionContext decisions, Clock clock) {
+    TaskPages(WorkTaskService tasks, CaseFileService cases, CaseGlance glances, DecisionContext decisions,
+              People people, Clock clock) {
         this.tasks = tasks;
         this.cases = cases;
         this.glances = glances;
         this.decisions = decisions;
+        this.people = people;
         this.clock = clock;
     }
 
@@ -141,17 +145,17 @@ class TaskPages {
         model.addAttribute("caseFile", cases.view(task.caseId(), user));
         model.addAttribute("fields", FormField.of(tasks.formOf(task.type())));
         // what the decision is about, and for a plan sent back the chair's reason and the plan as it was
-        model.addAttribute("decidedOn", decisions.decidedOn(task).orElse(null));
-        var refusal = decisions.refusal(task);
-        model.addAttribute("refusal", refusal.orElse(null));
-        if (refusal.isPresent() && values.isEmpty()) {
-            values = decisions.previousPlan(task);
+        DecisionContext.Context context = decisions.of(task);
+        model.addAttribute("decidedOn", context.decidedOn());
+        model.addAttribute("refusal", context.refusal());
+        if (context.refusal() != null && values.isEmpty()) {
+            values = context.previousPlan();
         }
         model.addAttribute("values", values);
         model.addAttribute("approval", task.type() == TaskType.PLAN_APPROVAL || task.type() == TaskType.CLOSURE_APPROVAL);
         model.addAttribute("errors", errors);
         model.addAttribute("mine", user.getUsername().equals(task.assignee()));
-        model.addAttribute("assigneeName", task.assignee() == null ? null : decisions.nameOf(task.assignee()));
+        model.addAttribute("assigneeName", task.assignee() == null ? null : people.nameOf(task.assignee()));
         model.addAttribute("late", DeadlineState.of(task.dueAt(), null, clock).missed());
         return "tasks/task";
     }
