@@ -76,7 +76,9 @@ class CaseWalkBrowserTest extends BrowserTestBase {
         choose("dangerLevel", "HIGH");
         choose("immediateDanger", "true");
         submit();
-        assertThat(browser.findElement(By.id("err-crimeSuspected")).getText()).isEqualTo("Bắt buộc.");
+        // the page comes back from the server with the errors: wait for it rather than read the page sent
+        assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("err-crimeSuspected"))).getText())
+                .isEqualTo("Bắt buộc.");
         assertThat(browser.findElement(By.id("err-summary")).getText()).isEqualTo("Bắt buộc.");
         assertThat(new Select(browser.findElement(By.name("dangerLevel"))).getFirstSelectedOption().getAttribute("value"))
                 .isEqualTo("HIGH");
@@ -170,6 +172,7 @@ class CaseWalkBrowserTest extends BrowserTestBase {
         // closed, the case has no open task: the worker finds it in the register by the name typed without accents
         signIn("worker.a", "demo");
         browser.findElement(By.linkText("Hồ sơ")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form[role=search]")));
         type("q", "pham thi lan " + childName.substring("Phạm Thị Lan ".length()));
         browser.findElement(By.cssSelector("form[role=search] button[type=submit]")).click();
         WebElement found = wait.until(ExpectedConditions.presenceOfElementLocated(
