@@ -76,9 +76,7 @@ class CaseWalkBrowserTest extends BrowserTestBase {
         choose("dangerLevel", "HIGH");
         choose("immediateDanger", "true");
         submit();
-        // the page comes back from the server with the errors: wait for it rather than read the page sent
-        assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("err-crimeSuspected"))).getText())
-                .isEqualTo("Bắt buộc.");
+        assertThat(browser.findElement(By.id("err-crimeSuspected")).getText()).isEqualTo("Bắt buộc.");
         assertThat(browser.findElement(By.id("err-summary")).getText()).isEqualTo("Bắt buộc.");
         assertThat(new Select(browser.findElement(By.name("dangerLevel"))).getFirstSelectedOption().getAttribute("value"))
                 .isEqualTo("HIGH");
@@ -171,8 +169,7 @@ class CaseWalkBrowserTest extends BrowserTestBase {
 
         // closed, the case has no open task: the worker finds it in the register by the name typed without accents
         signIn("worker.a", "demo");
-        browser.findElement(By.linkText("Hồ sơ")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form[role=search]")));
+        follow(By.linkText("Hồ sơ"));
         type("q", "pham thi lan " + childName.substring("Phạm Thị Lan ".length()));
         browser.findElement(By.cssSelector("form[role=search] button[type=submit]")).click();
         WebElement found = wait.until(ExpectedConditions.presenceOfElementLocated(
@@ -334,8 +331,16 @@ class CaseWalkBrowserTest extends BrowserTestBase {
         assertThat(body()).contains("Đã hoàn thành và lưu biểu mẫu.");
     }
 
+    /** Sends the task form; returns once the server's answer has replaced the page (the next step or the errors). */
     private void submit() {
-        browser.findElement(By.cssSelector("#taskform button[type=submit]")).click();
+        follow(By.cssSelector("#taskform button[type=submit]"));
+    }
+
+    /** Clicks what leads to another page and waits for that page: nothing is read from the page left behind. */
+    private void follow(By target) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        browser.findElement(target).click();
+        wait.until(ExpectedConditions.stalenessOf(page));
     }
 
     /** Sets a field as a person would: a radio button, a list choice, a date, or typed text. */
