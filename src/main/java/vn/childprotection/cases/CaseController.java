@@ -1,12 +1,17 @@
 package vn.childprotection.cases;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,7 +20,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -36,16 +43,18 @@ class CaseController {
     private final DuplicateCases duplicates;
     private final CaseRegister register;
     private final ContactNotes notes;
+    private final Attachments attachments;
     private final Paging paging;
 
     CaseController(CaseFileService cases, CaseTransfers transfers, TimelineView timelineView, DuplicateCases duplicates,
-                   CaseRegister register, ContactNotes notes, Paging paging) {
+                   CaseRegister register, ContactNotes notes, Attachments attachments, Paging paging) {
         this.cases = cases;
         this.transfers = transfers;
         this.timelineView = timelineView;
         this.duplicates = duplicates;
         this.register = register;
         this.notes = notes;
+        this.attachments = attachments;
         this.paging = paging;
     }
 
@@ -88,6 +97,38 @@ class CaseController {
     @GetMapping("/{caseId}/notes")
     public List<ContactNotes.Note> notes(@PathVariable UUID caseId, @AuthenticationPrincipal StaffPrincipal user) {
         return notes.of(caseId, user);
+    }
+
+    /** A scanned form, certificate or photo (PDF, JPEG, PNG, known by content); 201 with its SHA-256. */
+    @PostMapping(path = "/{caseId}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    public ResponseEntity<Attachments.Added> attach(@PathVariable UUID caseId, @RequestPart("file") MultipartFile file,
+                                                    @AuthenticationPrincipal StaffPrincipal user) {
+        Attachments.Added added = attachments.add(caseId, file, user);
+        return ResponseEntity.created(URI.create("/api/cases/" + caseId + "/attachments/" + added.id())).body(added);
+    }
+
+    /** The case's attachments, oldest first; not for the police or intake officers. */
+    @GetMapping("/{caseId}/attachments")
+    public List<Attachments.Attachment> attachments(@PathVariable UUID caseId, @AuthenticationPrincipal StaffPrincipal user) {
+        return attachments.of(caseId, user);
+    }
+
+    /** One attachment, always as a download; audited. */
+    @GetMapping("/{caseId}/attachments/{attachmentId}")
+    public ResponseEntity<byte[]> attachment(@PathVariable UUID caseId, @PathVariable UUID attachmentId,
+                                             @AuthenticationPrincipal StaffPrincipal user) {
+        return asDownload(attachments.read(caseId, attachmentId, user));
+    }
+
+    /** Never shown inline, never kept in a cache, never sniffed into another type. */
+    static ResponseEntity<byte[]> asDownload(Attachments.Download download) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(download.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(download.fileName(), StandardCharsets.UTF_8).build().toString())
+                .cacheControl(CacheControl.noStore())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(download.content());
     }
 
     /** A supervisor's decision on a case marked as a possible duplicate. */

@@ -12,23 +12,32 @@ import java.util.stream.Collectors;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Validator;
 import vn.childprotection.common.ConflictException;
 import vn.childprotection.common.InvalidInputException;
 import vn.childprotection.common.Messages;
+import vn.childprotection.common.TooLargeException;
 import vn.childprotection.directory.Commune;
 import vn.childprotection.directory.Directory;
 import vn.childprotection.directory.Role;
 import vn.childprotection.process.TaskType;
 import vn.childprotection.security.StaffPrincipal;
 import vn.childprotection.web.PageController;
+import vn.childprotection.web.Uploads;
 
 /** The case register and the case file page: what GET /api/cases and GET /api/cases/{id} show, to the same users. */
 @PageController
@@ -42,17 +51,19 @@ class CasePages {
     private final TimelineView timelineView;
     private final Directory directory;
     private final ContactNotes notes;
+    private final Attachments attachments;
     private final Validator validator;
     private final Messages messages;
     private final Clock clock;
 
     CasePages(CaseFileService cases, CaseRegister register, TimelineView timelineView, Directory directory,
-              ContactNotes notes, Validator validator, Messages messages, Clock clock) {
+              ContactNotes notes, Attachments attachments, Validator validator, Messages messages, Clock clock) {
         this.cases = cases;
         this.register = register;
         this.timelineView = timelineView;
         this.directory = directory;
         this.notes = notes;
+        this.attachments = attachments;
         this.validator = validator;
         this.messages = messages;
         this.clock = clock;
@@ -137,6 +148,51 @@ class CasePages {
         return "redirect:/cases/" + caseId + "#notes";
     }
 
+    /** A file from the case page: back to the case at its attachments, with what was added or why not. */
+    @PostMapping("/cases/{caseId}/attachments")
+    String attach(@PathVariable UUID caseId, @RequestParam(name = "file", required = false) MultipartFile file,
+                  @AuthenticationPrincipal StaffPrincipal user, Model model, RedirectAttributes flash) {
+        String error;
+        try {
+            Attachments.Added added = attachments.add(caseId, file, user);
+            flash.addFlashAttribute("attachmentOk", added.fileName());
+            return "redirect:/cases/" + caseId + "#attachments";
+        } catch (InvalidInputException e) {
+            error = e.errors().get(0).message();
+        } catch (TooLargeException e) {
+            error = tooLarge();
+        }
+        model.addAttribute("attachmentError", error);
+        return show(caseId, user, Map.of(), Map.of(), model);
+    }
+
+    /** The upload's parts could not be read: over the multipart limits, or cut short. */
+    @ExceptionHandler(MultipartException.class)
+    String unreadableUpload(MultipartException e, HttpServletRequest request, RedirectAttributes flash) {
+        flash.addFlashAttribute("attachmentError", e instanceof MaxUploadSizeExceededException ? tooLarge()
+                : messages.text("attachment.unreadable"));
+        Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        UUID caseId = UUID.fromString((String) ((Map<?, ?>) variables).get("caseId"));
+        return "redirect:/cases/" + caseId + "#attachments";
+    }
+
+    private String tooLarge() {
+        return messages.text("problem.tooLarge", Uploads.megabytes(attachments.maxBytes()));
+    }
+
+    /** The address an upload was answered at, opened again: the case page, at its attachments. */
+    @GetMapping("/cases/{caseId}/attachments")
+    String attachmentsAnchor(@PathVariable UUID caseId) {
+        return "redirect:/cases/" + caseId + "#attachments";
+    }
+
+    /** One attachment, as a download (never inline); audited. */
+    @GetMapping("/cases/{caseId}/attachments/{attachmentId}")
+    ResponseEntity<byte[]> download(@PathVariable UUID caseId, @PathVariable UUID attachmentId,
+                                    @AuthenticationPrincipal StaffPrincipal user) {
+        return CaseController.asDownload(attachments.read(caseId, attachmentId, user));
+    }
+
     private String show(UUID caseId, StaffPrincipal user, Map<String, String> noteValues, Map<String, String> noteErrors,
                         Model model) {
         model.addAttribute("c", cases.view(caseId, user));
@@ -146,6 +202,9 @@ class CasePages {
         model.addAttribute("contactKinds", Arrays.asList(ContactNotes.ContactKind.values()));
         model.addAttribute("noteValues", noteValues);
         model.addAttribute("noteErrors", noteErrors);
+        model.addAttribute("attachments", attachments.onCasePage(caseId, user));
+        model.addAttribute("maxAttachmentBytes", attachments.maxBytes());
+        model.addAttribute("maxAttachmentMb", Uploads.megabytes(attachments.maxBytes()));
         return "cases/case";
     }
 

@@ -21,7 +21,6 @@ import vn.childprotection.audit.AuditTrail;
 import vn.childprotection.common.ConflictException;
 import vn.childprotection.common.InvalidInputException;
 import vn.childprotection.common.Messages;
-import vn.childprotection.common.NotFoundException;
 import vn.childprotection.directory.People;
 import vn.childprotection.security.StaffPrincipal;
 
@@ -72,7 +71,7 @@ class ContactNotes {
 
     @Transactional
     public UUID add(UUID caseId, NewNote note, StaffPrincipal user) {
-        Jurisdiction.Access access = staffAccess(caseId, user, true);
+        Jurisdiction.Access access = jurisdiction.staffAccess(caseId, user, true);
         if (access.file().status() != CaseStatus.OPEN) {
             throw new ConflictException(messages.text("case.closed"));
         }
@@ -98,7 +97,7 @@ class ContactNotes {
 
     @Transactional
     public List<Note> of(UUID caseId, StaffPrincipal user) {
-        staffAccess(caseId, user, false);
+        jurisdiction.staffAccess(caseId, user, false);
         Function<String, String> names = people.names();
         List<Note> notes = jdbc.sql("""
                         select id, kind, contact_date, met_with, text, next_step, author, written_at from case_note
@@ -111,16 +110,6 @@ class ContactNotes {
         audit.record("READ_NOTES", caseId, null);
         return notes;
     }
-
-    /** Commune staff and supervisors of the case; the police and intake officers do not see notes (404). */
-    private Jurisdiction.Access staffAccess(UUID caseId, StaffPrincipal user, boolean acting) {
-        Jurisdiction.Access access = acting ? jurisdiction.actingAccess(caseId, user) : jurisdiction.access(caseId, user);
-        if (access.sight() == Jurisdiction.Sight.POLICE || access.sight() == Jurisdiction.Sight.INTAKE) {
-            throw new NotFoundException("case " + caseId);
-        }
-        return access;
-    }
-
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();

@@ -96,6 +96,18 @@ class Jurisdiction {
         return access;
     }
 
+    /**
+     * The case's need-to-know part (contact notes, attachments): commune staff and supervisors; for the police and
+     * intake officers it does not exist (404). {@code acting} for a change: one's own jurisdiction.
+     */
+    Access staffAccess(UUID caseId, StaffPrincipal user, boolean acting) {
+        Access access = acting ? actingAccess(caseId, user) : access(caseId, user);
+        if (access.sight() == Sight.POLICE || access.sight() == Sight.INTAKE) {
+            throw new NotFoundException("case " + caseId);
+        }
+        return access;
+    }
+
     /** Whether this user may see the case at all. */
     boolean sees(StaffPrincipal user, CaseFile file) {
         return directory.commune(file.communeCode()).flatMap(c -> access(user, file, c)).isPresent();

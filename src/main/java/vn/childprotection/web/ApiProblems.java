@@ -3,6 +3,7 @@ package vn.childprotection.web;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -11,10 +12,14 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -24,15 +29,20 @@ import vn.childprotection.common.FieldMessage;
 import vn.childprotection.common.InvalidInputException;
 import vn.childprotection.common.Messages;
 import vn.childprotection.common.NotFoundException;
+import vn.childprotection.common.TooLargeException;
 
 /** Every API error as an RFC 9457 problem detail; bad input is 400 with {@code errors}, never 500. */
 @RestControllerAdvice
 public class ApiProblems extends ResponseEntityExceptionHandler {
 
     private final Messages messages;
+    /** The largest file taken, as the multipart limit names it. */
+    private final long maxUploadBytes;
 
-    ApiProblems(Messages messages, MessageSource source) {
+    ApiProblems(Messages messages, MessageSource source,
+                @Value("${child-protection.attachments.max-size}") DataSize maxAttachmentSize) {
         this.messages = messages;
+        this.maxUploadBytes = maxAttachmentSize.toBytes();
         setMessageSource(source);
     }
 
@@ -55,6 +65,41 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /** A file over the attachment limit, found once it was read. */
+    @ExceptionHandler(TooLargeException.class)
+    ResponseEntity<ProblemDetail> tooLarge(TooLargeException e) {
+        return tooLarge(e.maxBytes());
+    }
+
+    /** The multipart limits of {@link Uploads}: a file or a request over them, as the parts were read. */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(tooLarge(maxUploadBytes).getBody());
+    }
+
+    /** A multipart body that cannot be read (cut short, malformed). */
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail badMultipart(MultipartException e) {
+        return validation(List.of(new FieldMessage("file", messages.text("attachment.unreadable"))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest()
+                .body(validation(List.of(new FieldMessage(ex.getRequestPartName(), messages.text("validation.required")))));
+    }
+
+    private ResponseEntity<ProblemDetail> tooLarge(long maxBytes) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+                messages.text("problem.tooLarge", Uploads.megabytes(maxBytes)));
+        problem.setTitle(messages.text("problem.tooLarge.title"));
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -72,8 +117,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         if (request.getAttribute(RequestSizeLimit.TOO_LARGE, WebRequest.SCOPE_REQUEST) instanceof Long maxBytes) {
             // a chunked body past the limit: the same answer as a declared length over it
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
-                    messages.text("problem.tooLarge",
-                            Math.max(1, org.springframework.util.unit.DataSize.ofBytes(maxBytes).toMegabytes())));
+                    messages.text("problem.tooLarge", Uploads.megabytes(maxBytes)));
             return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .header(HttpHeaders.CONNECTION, "close").body(problem);
         }

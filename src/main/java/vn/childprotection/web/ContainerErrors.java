@@ -63,6 +63,32 @@ class ContainerErrors {
         return registration;
     }
 
+    /**
+     * An error the container reports after the application has answered (a multipart body over its limit, found as
+     * it was read) adds nothing to the answer already sent.
+     */
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> nothingAfterTheAnswer() {
+        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws IOException, jakarta.servlet.ServletException {
+                if (!response.isCommitted()) {
+                    chain.doFilter(request, response);
+                }
+            }
+
+            @Override
+            protected boolean shouldNotFilterErrorDispatch() {
+                return false;
+            }
+        });
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.addUrlPatterns("/error");
+        registration.setDispatcherTypes(DispatcherType.INCLUDE, DispatcherType.ERROR);
+        return registration;
+    }
+
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
         return factory -> factory.addContextCustomizers(context -> {

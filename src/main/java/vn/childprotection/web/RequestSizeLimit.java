@@ -2,6 +2,7 @@ package vn.childprotection.web;
 
 import java.io.IOException;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.util.HtmlUtils;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -28,49 +30,100 @@ import vn.childprotection.common.Messages;
 /**
  * No API body larger than {@code child-protection.api.max-body-size} is read into memory: a declared
  * length over it is refused at once (413), and a body streamed without a length (chunked) stops being
- * read at the limit and is refused with the same 413. Runs before sign-in, so strangers cannot
- * make the server buffer huge bodies either.
+ * read at the limit and is refused with the same 413. An upload to a case (API or page) has the attachment
+ * limit instead, plus {@link Uploads#FORM_ALLOWANCE}; a chunked one is stopped by the multipart limits of
+ * {@link Uploads}. Runs before sign-in, so strangers cannot make the server buffer huge bodies either.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestSizeLimit extends OncePerRequestFilter {
 
+    /** POST /api/cases/{id}/attachments and its page, /cases/{id}/attachments. */
+    private static final Pattern UPLOAD = Pattern.compile("(/api)?/cases/[^/]+/attachments");
+
     private final long maxBytes;
+    private final long maxUploadBytes;
+    private final long maxFormBytes;
     private final ObjectMapper json;
     private final Messages messages;
     private final LocaleResolver locales;
 
-    public RequestSizeLimit(@Value("${child-protection.api.max-body-size}") DataSize maxBodySize, ObjectMapper json,
-                            Messages messages, LocaleResolver locales) {
+    public RequestSizeLimit(@Value("${child-protection.api.max-body-size}") DataSize maxBodySize,
+                            @Value("${child-protection.attachments.max-size}") DataSize maxAttachmentSize,
+                            @Value("${server.tomcat.max-http-form-post-size}") DataSize maxFormSize,
+                            ObjectMapper json, Messages messages, LocaleResolver locales) {
         this.maxBytes = maxBodySize.toBytes();
+        this.maxUploadBytes = maxAttachmentSize.toBytes() + Uploads.FORM_ALLOWANCE;
+        this.maxFormBytes = maxFormSize.toBytes();
         this.json = json;
         this.messages = messages;
         this.locales = locales;
     }
 
-    /** Page forms are limited by Tomcat itself (server.tomcat.max-http-form-post-size), which can drop them unread. */
+    /**
+     * Page forms (URL-encoded) are limited by Tomcat itself (server.tomcat.max-http-form-post-size), which can drop
+     * them unread; multipart bodies are not, so they are limited here on every path.
+     */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        return !isApi(request) && !isUpload(request) && !isMultipart(request);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long limit = maxBytes;
-        if (request.getContentLengthLong() > limit) {
-            Locale locale = locales.resolveLocale(request);
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
-                    messages.textIn(locale, "problem.tooLarge", Math.max(1, DataSize.ofBytes(limit).toMegabytes())));
-            response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-            // the rest of the body is not waited for: the connection ends with the answer
-            response.setHeader("Connection", "close");
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding("UTF-8");
-            json.writeValue(response.getOutputStream(), problem);
+        long limit = isUpload(request) ? maxUploadBytes : isApi(request) ? maxBytes : maxFormBytes;
+        long length = request.getContentLengthLong();
+        if (isMultipart(request) && length < 0 && !isUpload(request)) {
+            // the container reads multipart bodies itself, past any wrapper: elsewhere than an upload (whose multipart
+            // limit is the container's, see Uploads) only a declared length bounds them
+            refuse(request, response, HttpStatus.LENGTH_REQUIRED, "problem.lengthRequired", limit);
+            return;
+        }
+        if (length > limit) {
+            refuse(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "problem.tooLarge", limit);
             return;
         }
         chain.doFilter(new Limited(request, limit), response);
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String message,
+                        long limit) throws IOException {
+        Locale locale = locales.resolveLocale(request);
+        String detail = messages.textIn(locale, message, Uploads.megabytes(limit));
+        response.setStatus(status.value());
+        // the rest of the body is not waited for: the connection ends with the answer
+        response.setHeader("Connection", "close");
+        response.setCharacterEncoding("UTF-8");
+        if (isApi(request)) {
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+            if (status == HttpStatus.PAYLOAD_TOO_LARGE) {
+                problem.setTitle(messages.textIn(locale, "problem.tooLarge.title"));
+            }
+            json.writeValue(response.getOutputStream(), problem);
+        } else {
+            // a page upload without the page's own size check (no script): a short page that says why
+            response.setContentType(MediaType.TEXT_HTML_VALUE);
+            response.getWriter().write("<!DOCTYPE html><html lang=\"" + locale.getLanguage() + "\"><meta charset=\"utf-8\">"
+                    + "<title>" + status.value() + "</title><p>" + HtmlUtils.htmlEscape(detail) + "</p><p><a href=\""
+                    + HtmlUtils.htmlEscape(request.getContextPath() + "/") + "\">"
+                    + HtmlUtils.htmlEscape(messages.textIn(locale, "problem.back")) + "</a></p></html>");
+        }
+    }
+
+    private static boolean isMultipart(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
+    }
+
+    private static boolean isApi(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    }
+
+    private static boolean isUpload(HttpServletRequest request) {
+        return "POST".equals(request.getMethod())
+                && UPLOAD.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches();
     }
 
     /** Set on a request whose body went past the limit while it was read: the limit in bytes. */

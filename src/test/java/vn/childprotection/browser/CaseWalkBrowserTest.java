@@ -3,6 +3,8 @@ package vn.childprotection.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -183,16 +185,7 @@ class CaseWalkBrowserTest extends BrowserTestBase {
 
     @Test
     void aWorkerOfAnotherCommuneGetsTheNotFoundPage() {
-        signIn("intake", "demo");
-        wait.until(ExpectedConditions.urlContains("/reports/new"));
-        new Select(browser.findElement(By.name("channel"))).selectByValue("SCHOOL");
-        new Select(browser.findElement(By.name("communeCode"))).selectByValue("00004");
-        new Select(browser.findElement(By.name("child.sex"))).selectByValue("MALE");
-        browser.findElement(By.cssSelector("input[name=harmTypes][value=NEGLECT]")).click();
-        type("description", "Trẻ thường xuyên bị bỏ đói. " + SCRIPT);
-        browser.findElement(By.cssSelector("#reportform button[type=submit]")).click();
-        String caseUrl = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#receipt a")))
-                .getAttribute("href");
+        String caseUrl = reportedCase("Trẻ thường xuyên bị bỏ đói. " + SCRIPT);
 
         signIn("worker.b", "demo");
         browser.get(caseUrl);
@@ -279,7 +272,7 @@ class CaseWalkBrowserTest extends BrowserTestBase {
         assertThat(heading()).isEqualTo("Việc của tôi");
 
         // on a phone the inbox stacks into one column and nothing is cut off
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(375, 812));
         browser.get(url("/tasks"));
         Long overflow = (Long) ((JavascriptExecutor) browser).executeScript(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
@@ -287,7 +280,67 @@ class CaseWalkBrowserTest extends BrowserTestBase {
         screenshot("worker-inbox-phone");
     }
 
+    @Test
+    void aScannedCertificateIsAttachedOnAPhoneAndDownloadedAsAFile() throws Exception {
+        String caseUrl = reportedCase("Trẻ có vết bầm ở tay, cô giáo đưa đi khám.");
+        Path scan = Files.createTempFile("giay-kham-benh", ".pdf");
+        Files.write(scan, "%PDF-1.4\n% giấy khám bệnh\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Path tooLarge = Files.createTempFile("anh-chup-qua-lon", ".jpg");
+        try (var out = Files.newOutputStream(tooLarge)) {
+            out.write(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF});
+            out.write(new byte[21 * 1024 * 1024]);
+        }
+
+        // on a phone: the case page with its decisions and its upload form, nothing cut off at the side
+        signIn("worker.a", "demo");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(375, 812));
+        browser.get(caseUrl);
+        Long overflow = (Long) ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertThat(overflow).as("no sideways scrolling on the case page").isLessThanOrEqualTo(0L);
+
+        // a file over 20 MB is refused at once, without sending it
+        browser.findElement(By.id("attach-file")).sendKeys(tooLarge.toString());
+        browser.findElement(By.cssSelector("#attachform button[type=submit]")).click();
+        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("attach-err")));
+        assertThat(error.getText()).contains("tối đa 20 MB");
+        assertThat(browser.findElements(By.cssSelector("ul.attachments li"))).isEmpty();
+
+        browser.findElement(By.id("attach-file")).clear();
+        browser.findElement(By.id("attach-file")).sendKeys(scan.toString());
+        follow(By.cssSelector("#attachform button[type=submit]"));
+        assertThat(body()).contains("Tệp " + scan.getFileName() + " đã được đưa vào hồ sơ");
+        WebElement listed = browser.findElement(By.cssSelector("ul.attachments li"));
+        assertThat(listed.getText()).contains(scan.getFileName().toString(), "PDF", "Nguyễn Thị An");
+        screenshot("case-attachment-phone");
+
+        // the link downloads the file as a file, the same bytes
+        String href = listed.findElement(By.tagName("a")).getAttribute("href");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> download = (Map<String, Object>) ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0]).then(r => r.text().then(t => done({status: r.status, text: t,
+                    disposition: r.headers.get('Content-Disposition')})));""", href);
+        assertThat(download.get("status")).isEqualTo(200L);
+        assertThat((String) download.get("disposition")).startsWith("attachment;");
+        assertThat((String) download.get("text")).startsWith("%PDF-1.4");
+    }
+
     // --- as a user would ---
+
+    /** A report taken by the intake officer through the intake page; the case page's address. */
+    private String reportedCase(String description) {
+        signIn("intake", "demo");
+        wait.until(ExpectedConditions.urlContains("/reports/new"));
+        new Select(browser.findElement(By.name("channel"))).selectByValue("SCHOOL");
+        new Select(browser.findElement(By.name("communeCode"))).selectByValue("00004");
+        new Select(browser.findElement(By.name("child.sex"))).selectByValue("MALE");
+        browser.findElement(By.cssSelector("input[name=harmTypes][value=NEGLECT]")).click();
+        type("description", description);
+        browser.findElement(By.cssSelector("#reportform button[type=submit]")).click();
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#receipt a")))
+                .getAttribute("href");
+    }
 
     @Override
     void signIn(String username, String password) {

@@ -142,6 +142,15 @@ class AuthorizationMatrixTest extends ApiTestBase {
                 (who, where, fresh) -> new Request(HttpMethod.POST, "/api/cases/" + plainCase(where, fresh) + "/notes",
                         contactNote(), null),
                 byJurisdiction(notesRoles, 201)));
+        rules.put("POST /api/cases/{caseId}/attachments", new Rule(
+                (who, where, fresh) -> new Request(HttpMethod.POST,
+                        "/api/cases/" + plainCase(where, fresh) + "/attachments", SCAN, null),
+                byJurisdiction(notesRoles, 201)));
+        rules.put("GET /api/cases/{caseId}/attachments", new Rule(caseGet("/attachments"), byJurisdiction(notesRoles, 200)));
+        rules.put("GET /api/cases/{caseId}/attachments/{attachmentId}", new Rule(
+                (who, where, fresh) -> new Request(HttpMethod.GET, "/api/cases/" + plainCase(where, false)
+                        + "/attachments/" + attachmentOf(where), null, null),
+                byJurisdiction(notesRoles, 200)));
         rules.put("GET /api/cases/{caseId}/timeline", new Rule(caseGet("/timeline"), byJurisdiction(who -> true, 200)));
         rules.put("GET /api/cases/{caseId}/access-log", new Rule(caseGet("/access-log"),
                 byJurisdiction(who -> who == Who.SUPERVISOR, 200)));
@@ -195,6 +204,18 @@ class AuthorizationMatrixTest extends ApiTestBase {
                 (who, where, fresh) -> new Request(HttpMethod.POST, "/cases/" + plainCase(where, fresh) + "/notes",
                         contactNote(), null).asForm(),
                 formPost(byJurisdiction(notesRoles, 302))));
+        rules.put("POST /cases/{caseId}/attachments", new Rule(
+                (who, where, fresh) -> new Request(HttpMethod.POST, "/cases/" + plainCase(where, fresh) + "/attachments",
+                        SCAN, null),
+                formPost(byJurisdiction(notesRoles, 302))));
+        rules.put("GET /cases/{caseId}/attachments", new Rule(
+                (who, where, fresh) -> new Request(HttpMethod.GET, "/cases/" + plainCase(where, false) + "/attachments",
+                        null, null),
+                (who, where) -> who == Who.ANONYMOUS ? 401 : notesRoles.test(who) ? 302 : 403));
+        rules.put("GET /cases/{caseId}/attachments/{attachmentId}", new Rule(
+                (who, where, fresh) -> new Request(HttpMethod.GET, "/cases/" + plainCase(where, false)
+                        + "/attachments/" + attachmentOf(where), null, null),
+                byJurisdiction(notesRoles, 200)));
         rules.put("GET /cases", new Rule(get(w -> "/cases?communeCode=" + w.commune), anyone(200)));
         rules.put("GET /cases/{caseId}", new Rule(
                 (who, where, fresh) -> new Request(HttpMethod.GET, "/cases/" + (who.police() ? referredCase(where, false)
@@ -245,6 +266,7 @@ class AuthorizationMatrixTest extends ApiTestBase {
                                     .status()).isEqualTo(200);
                         }
                         Reply reply = request.form() ? form(who.username, request)
+                                : request.body() instanceof byte[] file ? upload(who.username, request.path(), file)
                                 : call(who.username, request.method(), request.path(), request.body());
                         assertThat(reply.status()).as("%s: %s", name, reply.body()).isEqualTo(expected);
                         if (expected >= 400 && request.path().startsWith("/api/")) {
@@ -284,6 +306,37 @@ class AuthorizationMatrixTest extends ApiTestBase {
             map.forEach((k, v) -> fields.add(String.valueOf(k), String.valueOf(v)));
         }
         return exchange(request.method(), request.path(), new HttpEntity<>(fields, headers));
+    }
+
+    /** A scanned PDF, as the case page's upload form and the API take it. */
+    private static final byte[] SCAN = "%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    private final Map<Where, String> sharedAttachments = new EnumMap<>(Where.class);
+
+    /** A file uploaded as a browser or an integrator sends it (multipart, field {@code file}). */
+    private Reply upload(String username, String path, byte[] content) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        if (username != null) {
+            headers.setBasicAuth(username, PASSWORD);
+        }
+        LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        parts.add("file", new org.springframework.core.io.ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return "bien-ban.pdf";
+            }
+        });
+        return exchange(HttpMethod.POST, path, new HttpEntity<>(parts, headers));
+    }
+
+    /** An attachment of the shared case of each place, added by its own worker. */
+    private String attachmentOf(Where where) {
+        return sharedAttachments.computeIfAbsent(where, w -> {
+            Reply added = upload(w.localWorker, "/api/cases/" + plainCase(w, false) + "/attachments", SCAN);
+            assertThat(added.status()).isEqualTo(201);
+            return added.body().get("id").asText();
+        });
     }
 
     /** A task page of the task each role works: the page, or a claim, unclaim or completion from it. */
