@@ -4,8 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 
@@ -63,6 +66,38 @@ class Dates {
     public String format(LocalDate day) {
         return day == null ? "" : DATE.format(day);
     }
+
+    /**
+     * A value stored in a form as text, as the page shows it: an ISO day ("2026-12-05") or time
+     * ("2026-12-05T08:30:00+07:00") in Vietnamese order, anything else as it is.
+     */
+    public String text(String value) {
+        if (value == null) {
+            return "";
+        }
+        if (ISO_DAY.matcher(value).matches()) {
+            try {
+                return format(LocalDate.parse(value));
+            } catch (DateTimeParseException e) {
+                return value;
+            }
+        }
+        if (ISO_TIME.matcher(value).matches()) {
+            try {
+                return format(OffsetDateTime.parse(value).toInstant());
+            } catch (DateTimeParseException e) {
+                try {
+                    return format(Instant.parse(value));
+                } catch (DateTimeParseException again) {
+                    return value;
+                }
+            }
+        }
+        return value;
+    }
+
+    private static final Pattern ISO_DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern ISO_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})");
 
     /** For {@code <time datetime>}. */
     public String iso(Instant at) {

@@ -4,10 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 
 import vn.childprotection.ApiTestBase;
 
@@ -35,5 +41,13 @@ class CaseMeetingStepTest extends ApiTestBase {
         Reply sameDay = post("worker.a", "/api/tasks/" + taskOf(caseId, "CASE_MEETING") + "/complete",
                 Map.of("heldOn", received.toString(), "participants", "Gia đình", "minutes", "Thống nhất"));
         assertThat(sameDay.status()).isEqualTo(204);
+
+        // the case page shows the day of the meeting as people write it, not as it is stored
+        HttpHeaders page = new HttpHeaders();
+        page.setBasicAuth("worker.a", PASSWORD);
+        page.setAccept(List.of(MediaType.TEXT_HTML));
+        String html = exchange(HttpMethod.GET, "/cases/" + caseId, new HttpEntity<>(page)).body().asText();
+        assertThat(html).contains(received.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")))
+                .doesNotContain(">" + received + "<");
     }
 }
