@@ -44,10 +44,12 @@ class CaseController {
     private final CaseRegister register;
     private final ContactNotes notes;
     private final Attachments attachments;
+    private final PlanItems planItems;
     private final Paging paging;
 
     CaseController(CaseFileService cases, CaseTransfers transfers, TimelineView timelineView, DuplicateCases duplicates,
-                   CaseRegister register, ContactNotes notes, Attachments attachments, Paging paging) {
+                   CaseRegister register, ContactNotes notes, Attachments attachments, PlanItems planItems,
+                   Paging paging) {
         this.cases = cases;
         this.transfers = transfers;
         this.timelineView = timelineView;
@@ -55,6 +57,7 @@ class CaseController {
         this.register = register;
         this.notes = notes;
         this.attachments = attachments;
+        this.planItems = planItems;
         this.paging = paging;
     }
 
@@ -97,6 +100,29 @@ class CaseController {
     @GetMapping("/{caseId}/notes")
     public List<ContactNotes.Note> notes(@PathVariable UUID caseId, @AuthenticationPrincipal StaffPrincipal user) {
         return notes.of(caseId, user);
+    }
+
+    /** An item of the plan (step 9): the service, the provider, what, who, by when; 201 with its id. */
+    @PostMapping("/{caseId}/plan-items")
+    public ResponseEntity<Map<String, UUID>> addPlanItem(@PathVariable UUID caseId, @Valid @RequestBody PlanItems.NewItem item,
+                                                         @AuthenticationPrincipal StaffPrincipal user) {
+        UUID id = planItems.add(caseId, item, user);
+        return ResponseEntity.created(URI.create("/api/cases/" + caseId + "/plan-items")).body(Map.of("id", id));
+    }
+
+    /** The plan's items by due day, each with where it stands and whether it is overdue. */
+    @GetMapping("/{caseId}/plan-items")
+    public List<PlanItems.Item> planItems(@PathVariable UUID caseId, @AuthenticationPrincipal StaffPrincipal user) {
+        return planItems.of(caseId, user);
+    }
+
+    /** An item followed up: accepted, delivered, or not delivered with why; 204. */
+    @PostMapping("/{caseId}/plan-items/{itemId}/status")
+    public ResponseEntity<Void> planItemStatus(@PathVariable UUID caseId, @PathVariable UUID itemId,
+                                               @Valid @RequestBody PlanItems.StatusChange change,
+                                               @AuthenticationPrincipal StaffPrincipal user) {
+        planItems.change(caseId, itemId, change, user);
+        return ResponseEntity.noContent().build();
     }
 
     /** A scanned form, certificate or photo (PDF, JPEG, PNG, known by content); 201 with its SHA-256. */

@@ -34,6 +34,7 @@ import vn.childprotection.common.TooLargeException;
 import vn.childprotection.directory.Commune;
 import vn.childprotection.directory.Directory;
 import vn.childprotection.directory.Role;
+import vn.childprotection.directory.ServiceProviders;
 import vn.childprotection.process.TaskType;
 import vn.childprotection.security.StaffPrincipal;
 import vn.childprotection.web.PageController;
@@ -52,18 +53,23 @@ class CasePages {
     private final Directory directory;
     private final ContactNotes notes;
     private final Attachments attachments;
+    private final PlanItems planItems;
+    private final ServiceProviders providers;
     private final Validator validator;
     private final Messages messages;
     private final Clock clock;
 
     CasePages(CaseFileService cases, CaseRegister register, TimelineView timelineView, Directory directory,
-              ContactNotes notes, Attachments attachments, Validator validator, Messages messages, Clock clock) {
+              ContactNotes notes, Attachments attachments, PlanItems planItems, ServiceProviders providers,
+              Validator validator, Messages messages, Clock clock) {
         this.cases = cases;
         this.register = register;
         this.timelineView = timelineView;
         this.directory = directory;
         this.notes = notes;
         this.attachments = attachments;
+        this.planItems = planItems;
+        this.providers = providers;
         this.validator = validator;
         this.messages = messages;
         this.clock = clock;
@@ -148,6 +154,62 @@ class CasePages {
         return "redirect:/cases/" + caseId + "#notes";
     }
 
+    /** A plan item from the case page: back to the case at its plan, or the form again with what is wrong. */
+    @PostMapping("/cases/{caseId}/plan-items")
+    String addPlanItem(@PathVariable UUID caseId, @RequestParam Map<String, String> values,
+                       @AuthenticationPrincipal StaffPrincipal user, Model model, RedirectAttributes flash) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        ServiceProviders.ServiceKind service = parse(values.get("service"), ServiceProviders.ServiceKind::valueOf,
+                "service", errors);
+        UUID provider = parse(values.get("providerId"), UUID::fromString, "providerId", errors);
+        LocalDate due = parse(values.get("dueOn"), LocalDate::parse, "dueOn", errors);
+        PlanItems.NewItem item = new PlanItems.NewItem(service, provider, values.get("action"), values.get("responsible"), due);
+        validator.validate(item).forEach(v -> errors.putIfAbsent(v.getPropertyPath().toString(), v.getMessage()));
+        if (errors.isEmpty()) {
+            try {
+                planItems.add(caseId, item, user);
+                flash.addFlashAttribute("planOk", "planItem.saved");
+                return "redirect:/cases/" + caseId + "#plan";
+            } catch (InvalidInputException e) {
+                e.errors().forEach(f -> errors.putIfAbsent(f.field(), f.message()));
+            } catch (ConflictException e) {
+                errors.put("service", e.getMessage());
+            }
+        }
+        model.addAttribute("planValues", values);
+        model.addAttribute("planErrors", errors);
+        return show(caseId, user, Map.of(), Map.of(), model);
+    }
+
+    /** An item followed up from the case page. */
+    @PostMapping("/cases/{caseId}/plan-items/{itemId}/status")
+    String planItemStatus(@PathVariable UUID caseId, @PathVariable UUID itemId, @RequestParam Map<String, String> values,
+                          @AuthenticationPrincipal StaffPrincipal user, Model model, RedirectAttributes flash) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        PlanItems.ItemStatus status = parse(values.get("status"), PlanItems.ItemStatus::valueOf, "status", errors);
+        PlanItems.StatusChange change = new PlanItems.StatusChange(status, values.get("outcome"));
+        validator.validate(change).forEach(v -> errors.putIfAbsent(v.getPropertyPath().toString(), v.getMessage()));
+        if (errors.isEmpty()) {
+            try {
+                planItems.change(caseId, itemId, change, user);
+                flash.addFlashAttribute("planOk", "planItem.updated");
+                return "redirect:/cases/" + caseId + "#plan";
+            } catch (InvalidInputException e) {
+                e.errors().forEach(f -> errors.putIfAbsent(f.field(), f.message()));
+            } catch (ConflictException e) {
+                errors.put("status", e.getMessage());
+            }
+        }
+        model.addAttribute("itemErrors", Map.of(itemId, errors));
+        return show(caseId, user, Map.of(), Map.of(), model);
+    }
+
+    /** The address a failed plan form was answered at, opened again: the case page, at its plan. */
+    @GetMapping({"/cases/{caseId}/plan-items", "/cases/{caseId}/plan-items/{itemId}/status"})
+    String planAnchor(@PathVariable UUID caseId) {
+        return "redirect:/cases/" + caseId + "#plan";
+    }
+
     /** A file from the case page: back to the case at its attachments, with what was added or why not. */
     @PostMapping("/cases/{caseId}/attachments")
     String attach(@PathVariable UUID caseId, @RequestParam(name = "file", required = false) MultipartFile file,
@@ -203,6 +265,18 @@ class CasePages {
         model.addAttribute("noteValues", noteValues);
         model.addAttribute("noteErrors", noteErrors);
         model.addAttribute("attachments", attachments.onCasePage(caseId, user));
+        CaseView view = (CaseView) model.getAttribute("c");
+        model.addAttribute("planItems", planItems.onCasePage(caseId, user));
+        model.addAttribute("providers", providers.serving(view.commune().code()));
+        model.addAttribute("serviceKinds", Arrays.asList(ServiceProviders.ServiceKind.values()));
+        model.addAttribute("itemStatuses", Arrays.asList(PlanItems.ItemStatus.values()));
+        if (!model.containsAttribute("planValues")) {
+            model.addAttribute("planValues", Map.of());
+            model.addAttribute("planErrors", Map.of());
+        }
+        if (!model.containsAttribute("itemErrors")) {
+            model.addAttribute("itemErrors", Map.of());
+        }
         model.addAttribute("maxAttachmentBytes", attachments.maxBytes());
         model.addAttribute("maxAttachmentMb", Uploads.megabytes(attachments.maxBytes()));
         return "cases/case";

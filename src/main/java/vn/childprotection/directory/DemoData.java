@@ -35,9 +35,11 @@ class DemoData {
     private final JdbcClient jdbc;
     private final PasswordEncoder passwordEncoder;
     private final TransactionTemplate tx;
+    private final ServiceProviders providers;
 
-    public DemoData(JdbcClient jdbc, PasswordEncoder passwordEncoder, TransactionTemplate tx) {
+    public DemoData(JdbcClient jdbc, PasswordEncoder passwordEncoder, TransactionTemplate tx, ServiceProviders providers) {
         this.jdbc = jdbc;
+        this.providers = providers;
         this.passwordEncoder = passwordEncoder;
         this.tx = tx;
     }
@@ -62,6 +64,23 @@ class DemoData {
                     List.of(new RoleGrant(Role.POLICE_SUPERVISOR, null, PROVINCE_P)));
             user("supervisor.q", "Đỗ Văn Hải", hash, List.of(new RoleGrant(Role.SUPERVISOR, null, PROVINCE_Q)));
             user("admin", "Quản trị hệ thống", hash, List.of(new RoleGrant(Role.ADMIN, null, null)));
+            // the services the demo communes call on to carry out plans
+            providers.addIfMissing(PROVINCE_P, COMMUNE_A, "Trạm y tế phường Ba Đình", ServiceProviders.ServiceKind.HEALTH,
+                    "024 3823 0000, số 5 Đội Cấn");
+            providers.addIfMissing(PROVINCE_P, COMMUNE_A, "Trường Tiểu học Ba Đình", ServiceProviders.ServiceKind.EDUCATION,
+                    "Cô Lê Thị Hạnh, hiệu phó, 0912 000 111");
+            providers.addIfMissing(PROVINCE_P, COMMUNE_B, "Trạm y tế phường Hoàn Kiếm", ServiceProviders.ServiceKind.HEALTH,
+                    "024 3825 0000");
+            providers.addIfMissing(PROVINCE_P, null, "Trung tâm Trợ giúp pháp lý nhà nước TP Hà Nội",
+                    ServiceProviders.ServiceKind.LEGAL_AID, "024 3773 0000");
+            providers.addIfMissing(PROVINCE_P, null, "Trung tâm Công tác xã hội TP Hà Nội",
+                    ServiceProviders.ServiceKind.PSYCHOSOCIAL, "024 3736 0000");
+            providers.addIfMissing(PROVINCE_P, null, "Làng trẻ em SOS Hà Nội", ServiceProviders.ServiceKind.SHELTER,
+                    "024 3854 0000");
+            providers.addIfMissing(PROVINCE_Q, COMMUNE_C, "Trạm y tế xã Bắc Hà", ServiceProviders.ServiceKind.HEALTH,
+                    "0214 388 0000");
+            providers.addIfMissing(PROVINCE_Q, null, "Trung tâm Trợ giúp pháp lý tỉnh Lào Cai",
+                    ServiceProviders.ServiceKind.LEGAL_AID, "0214 382 0000");
         });
         log.info("Demo units and users are present (password '{}'); never use the demo profile in production",
                 PASSWORD);

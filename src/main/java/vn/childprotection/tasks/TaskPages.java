@@ -17,6 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.childprotection.cases.CaseFileService;
 import vn.childprotection.cases.CaseGlance;
+import vn.childprotection.cases.PlanItems;
 import vn.childprotection.common.ConflictException;
 import vn.childprotection.common.FieldMessage;
 import vn.childprotection.common.InvalidInputException;
@@ -43,9 +44,15 @@ class TaskPages {
     private final DecisionContext decisions;
     private final People people;
     private final Clock clock;
+    private final PlanItems planItems;
+
+    /** The steps whose page shows the plan's items. */
+    private static final java.util.Set<TaskType> PLAN_STEPS = java.util.EnumSet.of(TaskType.PLAN_DRAFT,
+            TaskType.PLAN_APPROVAL, TaskType.PLAN_REVIEW, TaskType.CLOSURE_APPROVAL);
 
     TaskPages(WorkTaskService tasks, CaseFileService cases, CaseGlance glances, DecisionContext decisions,
-              People people, Clock clock) {
+              People people, Clock clock, PlanItems planItems) {
+        this.planItems = planItems;
         this.tasks = tasks;
         this.cases = cases;
         this.glances = glances;
@@ -68,6 +75,8 @@ class TaskPages {
         model.addAttribute("toClaim", rows.stream().filter(r -> r.task().assignee() == null).toList());
         model.addAttribute("types", Arrays.asList(TaskType.values()));
         model.addAttribute("type", type);
+        // step 9: what the plans asked of the services and is not delivered by its day
+        model.addAttribute("overdueItems", planItems.overdueFor(user));
         return "tasks/inbox";
     }
 
@@ -147,6 +156,8 @@ class TaskPages {
         // what the decision is about, and for a plan sent back the chair's reason and the plan as it was
         DecisionContext.Context context = decisions.of(task);
         model.addAttribute("decidedOn", context.decidedOn());
+        // the plan's items and where each stands: for the plan, its approval, its review and the closure
+        model.addAttribute("planItems", PLAN_STEPS.contains(task.type()) ? planItems.onCasePage(task.caseId(), user) : List.of());
         model.addAttribute("refusal", context.refusal());
         if (context.refusal() != null && values.isEmpty()) {
             values = context.previousPlan();

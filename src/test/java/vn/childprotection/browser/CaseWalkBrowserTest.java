@@ -118,12 +118,25 @@ class CaseWalkBrowserTest extends BrowserTestBase {
         claim(caseNumber, "PLAN_DRAFT");
         screenshot("task-plan-draft");
         complete(Map.of("goals", "Trẻ an toàn và ổn định tâm lý", "activities", "Tư vấn tâm lý hằng tuần; trợ giúp pháp lý"));
+        // each service the plan names is an item with its provider and its day
+        browser.get(caseUrl);
+        choose("service", "HEALTH");
+        new Select(browser.findElement(By.name("providerId"))).selectByVisibleText("Trạm y tế phường Ba Đình — Y tế");
+        choose("action", "Khám và theo dõi sức khỏe hằng tuần");
+        choose("responsible", "Bác sĩ trạm y tế");
+        choose("dueOn", LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(3).toString());
+        follow(By.cssSelector("#planform button[type=submit]"));
+        assertThat(body()).contains("Đã thêm việc vào kế hoạch.");
+        assertThat(browser.findElement(By.cssSelector("ul.plan-items li")).getText())
+                .contains("Khám và theo dõi sức khỏe hằng tuần", "Trạm y tế phường Ba Đình", "Đã đề nghị");
 
         // the chair approves the plan
         signIn("chair.a", "demo");
         claim(caseNumber, "PLAN_APPROVAL");
         assertThat(browser.findElement(By.id("decided-on")).getText()).as("the chair reads the plan")
                 .contains("Trẻ an toàn và ổn định tâm lý", "Tư vấn tâm lý hằng tuần");
+        assertThat(browser.findElement(By.id("plan-items")).getText()).as("and its items")
+                .contains("Khám và theo dõi sức khỏe hằng tuần", "Trạm y tế phường Ba Đình");
         screenshot("task-plan-approval");
         // sent back with the reason: the worker gets it, with the plan as it was
         type("reason", "Bổ sung người chịu trách nhiệm từng hoạt động");
@@ -137,6 +150,19 @@ class CaseWalkBrowserTest extends BrowserTestBase {
         claim(caseNumber, "PLAN_APPROVAL");
         assertThat(browser.findElement(By.id("decided-on")).getText()).contains("Cán bộ LĐTBXH xã; trạm y tế");
         decide("Phê duyệt");
+
+        // the item's day passes without a result: it shows on the worker's inbox, overdue
+        String caseId = caseUrl.substring(caseUrl.lastIndexOf('/') + 1);
+        jdbc.sql("update plan_item set due_on = ? where case_id = ?")
+                .params(java.sql.Date.valueOf(LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(1)),
+                        java.util.UUID.fromString(caseId))
+                .update();
+        signIn("worker.a", "demo");
+        browser.get(url("/tasks"));
+        assertThat(browser.findElement(By.id("overdueitems")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.cssSelector("tr[data-case='" + caseNumber + "'][data-item]")).getText())
+                .contains("Khám và theo dõi sức khỏe hằng tuần", "Quá hạn", "Bác sĩ trạm y tế");
+        screenshot("inbox-plan-item-overdue");
 
         // thirty days on, the review falls due: the worker proposes closure and the chair closes
         reviewFallsDue(caseNumber);

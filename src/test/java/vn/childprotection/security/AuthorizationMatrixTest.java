@@ -151,6 +151,17 @@ class AuthorizationMatrixTest extends ApiTestBase {
                 (who, where, fresh) -> new Request(HttpMethod.GET, "/api/cases/" + plainCase(where, false)
                         + "/attachments/" + attachmentOf(where), null, null),
                 byJurisdiction(notesRoles, 200)));
+        rules.put("POST /api/cases/{caseId}/plan-items", new Rule(
+                (who, where, fresh) -> new Request(HttpMethod.POST, "/api/cases/" + plainCase(where, fresh) + "/plan-items",
+                        planItem(), null),
+                byJurisdiction(notesRoles, 201)));
+        rules.put("GET /api/cases/{caseId}/plan-items", new Rule(caseGet("/plan-items"), byJurisdiction(notesRoles, 200)));
+        rules.put("POST /api/cases/{caseId}/plan-items/{itemId}/status", new Rule(
+                (who, where, fresh) -> new Request(HttpMethod.POST, "/api/cases/" + plainCase(where, false)
+                        + "/plan-items/" + planItemOf(where) + "/status", Map.of("status", "ACCEPTED"), null),
+                byJurisdiction(notesRoles, 204)));
+        rules.put("GET /api/directory/providers", new Rule(get(w -> "/api/directory/providers?communeCode=" + w.commune),
+                anyone(200)));
         rules.put("GET /api/cases/{caseId}/timeline", new Rule(caseGet("/timeline"), byJurisdiction(who -> true, 200)));
         rules.put("GET /api/cases/{caseId}/access-log", new Rule(caseGet("/access-log"),
                 byJurisdiction(who -> who == Who.SUPERVISOR, 200)));
@@ -216,6 +227,22 @@ class AuthorizationMatrixTest extends ApiTestBase {
                 (who, where, fresh) -> new Request(HttpMethod.GET, "/cases/" + plainCase(where, false)
                         + "/attachments/" + attachmentOf(where), null, null),
                 byJurisdiction(notesRoles, 200)));
+        rules.put("POST /cases/{caseId}/plan-items", new Rule(
+                (who, where, fresh) -> new Request(HttpMethod.POST, "/cases/" + plainCase(where, fresh) + "/plan-items",
+                        planItem(), null).asForm(),
+                formPost(byJurisdiction(notesRoles, 302))));
+        rules.put("POST /cases/{caseId}/plan-items/{itemId}/status", new Rule(
+                (who, where, fresh) -> new Request(HttpMethod.POST, "/cases/" + plainCase(where, false)
+                        + "/plan-items/" + planItemOf(where) + "/status", Map.of("status", "ACCEPTED"), null).asForm(),
+                formPost(byJurisdiction(notesRoles, 302))));
+        rules.put("GET /cases/{caseId}/plan-items", new Rule(
+                (who, where, fresh) -> new Request(HttpMethod.GET, "/cases/" + plainCase(where, false) + "/plan-items",
+                        null, null),
+                (who, where) -> who == Who.ANONYMOUS ? 401 : notesRoles.test(who) ? 302 : 403));
+        rules.put("GET /cases/{caseId}/plan-items/{itemId}/status", new Rule(
+                (who, where, fresh) -> new Request(HttpMethod.GET, "/cases/" + plainCase(where, false)
+                        + "/plan-items/" + planItemOf(where) + "/status", null, null),
+                (who, where) -> who == Who.ANONYMOUS ? 401 : notesRoles.test(who) ? 302 : 403));
         rules.put("GET /cases", new Rule(get(w -> "/cases?communeCode=" + w.commune), anyone(200)));
         rules.put("GET /cases/{caseId}", new Rule(
                 (who, where, fresh) -> new Request(HttpMethod.GET, "/cases/" + (who.police() ? referredCase(where, false)
@@ -328,6 +355,23 @@ class AuthorizationMatrixTest extends ApiTestBase {
             }
         });
         return exchange(HttpMethod.POST, path, new HttpEntity<>(parts, headers));
+    }
+
+    private final Map<Where, String> sharedPlanItems = new EnumMap<>(Where.class);
+
+    /** A plan item a week ahead, without a provider, as the case page's form and the API take it. */
+    private static Map<String, Object> planItem() {
+        return Map.of("service", "HEALTH", "action", "Khám sức khỏe định kỳ", "responsible", "Trạm y tế",
+                "dueOn", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(7).toString());
+    }
+
+    /** A plan item of the shared case of each place, added by its own worker. */
+    private String planItemOf(Where where) {
+        return sharedPlanItems.computeIfAbsent(where, w -> {
+            Reply added = post(w.localWorker, "/api/cases/" + plainCase(w, false) + "/plan-items", planItem());
+            assertThat(added.status()).isEqualTo(201);
+            return added.body().get("id").asText();
+        });
     }
 
     /** An attachment of the shared case of each place, added by its own worker. */
