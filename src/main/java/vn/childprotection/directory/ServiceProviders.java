@@ -7,6 +7,10 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
 /**
  * The services a commune can call on to carry out a plan (step 9): health stations, schools, legal aid, the police,
  * shelters. A provider serves one commune, or, without a commune, every commune of its province.
@@ -45,6 +49,31 @@ public class ServiceProviders {
     /** The provider if it serves the commune. */
     public Optional<Provider> servingById(String communeCode, UUID id) {
         return serving(communeCode).stream().filter(p -> p.id().equals(id)).findFirst();
+    }
+
+    /** POST /api/directory/providers: without {@code communeCode} the provider serves the whole province. */
+    public record NewProvider(
+            @NotBlank(message = "{validation.required}") String provinceCode,
+            String communeCode,
+            @NotBlank(message = "{validation.required}") @Size(max = 200, message = "{validation.tooLong}") String name,
+            @NotNull(message = "{validation.required}") ServiceKind service,
+            @Size(max = 300, message = "{validation.tooLong}") String contact) {
+    }
+
+    /** A provider added to the directory of a province, or of one of its communes; its id. */
+    public UUID add(NewProvider provider) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into service_provider (id, province_code, commune_code, name, service, contact)
+                        values (?, ?, ?, ?, ?, ?)""")
+                .params(id, provider.provinceCode(), blankToNull(provider.communeCode()), provider.name().strip(),
+                        provider.service().name(), blankToNull(provider.contact()))
+                .update();
+        return id;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     /** Adds a provider unless one of the same name is already there for the same commune or province. */

@@ -92,6 +92,7 @@ class SecurityConfig {
                         .hasAnyRole("WORKER", "CHAIR", "SUPERVISOR")
                         .requestMatchers("/api/cases/*/plan-items", "/api/cases/*/plan-items/*/status")
                         .hasAnyRole("WORKER", "CHAIR", "SUPERVISOR")
+                        .requestMatchers(HttpMethod.POST, "/api/directory/providers").hasAnyRole("SUPERVISOR", "ADMIN")
                         .requestMatchers("/api/audit/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/oversight/**").hasRole("SUPERVISOR")
                         .anyRequest().authenticated())

@@ -144,7 +144,10 @@ class TaskPages {
                 return "redirect:/tasks/" + again.get().taskId();
             }
         }
-        flash.addFlashAttribute("ok", "task.completed");
+        // a decision says what was decided: approved, or sent back to whoever drafted it
+        boolean decision = task.type() == TaskType.PLAN_APPROVAL || task.type() == TaskType.CLOSURE_APPROVAL;
+        flash.addFlashAttribute("ok", !decision ? "task.completed"
+                : "false".equals(values.get("approved")) ? "task.returned." + task.type() : "task.approved." + task.type());
         return "redirect:/tasks";
     }
 

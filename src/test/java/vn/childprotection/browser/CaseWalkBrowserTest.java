@@ -140,7 +140,7 @@ class CaseWalkBrowserTest extends BrowserTestBase {
         screenshot("task-plan-approval");
         // sent back with the reason: the worker gets it, with the plan as it was
         type("reason", "Bổ sung người chịu trách nhiệm từng hoạt động");
-        decide("Trả lại");
+        decide("Trả lại", "Đã trả lại kế hoạch cho cán bộ kèm lý do của bạn.");
         signIn("worker.a", "demo");
         claim(caseNumber, "PLAN_DRAFT");
         assertThat(browser.findElement(By.id("refusal")).getText()).contains("Bổ sung người chịu trách nhiệm từng hoạt động");
@@ -149,7 +149,7 @@ class CaseWalkBrowserTest extends BrowserTestBase {
         signIn("chair.a", "demo");
         claim(caseNumber, "PLAN_APPROVAL");
         assertThat(browser.findElement(By.id("decided-on")).getText()).contains("Cán bộ LĐTBXH xã; trạm y tế");
-        decide("Phê duyệt");
+        decide("Phê duyệt", "Đã phê duyệt kế hoạch; cán bộ sẽ tổ chức thực hiện.");
 
         // the item's day passes without a result: it shows on the worker's inbox, overdue
         String caseId = caseUrl.substring(caseUrl.lastIndexOf('/') + 1);
@@ -176,7 +176,7 @@ class CaseWalkBrowserTest extends BrowserTestBase {
         claim(caseNumber, "CLOSURE_APPROVAL");
         assertThat(browser.findElement(By.id("decided-on")).getText()).as("the chair reads the review")
                 .contains("Trẻ ổn định, không còn nguy cơ");
-        decide("Phê duyệt đóng hồ sơ");
+        decide("Phê duyệt đóng hồ sơ", "Đã phê duyệt đóng hồ sơ.");
 
         // the supervisor reads the whole timeline at the end
         signIn("supervisor.p", "demo");
@@ -403,11 +403,11 @@ class CaseWalkBrowserTest extends BrowserTestBase {
         assertThat(body()).contains("Đã hoàn thành và lưu biểu mẫu.");
     }
 
-    /** A decision is taken with the button that says it ("Phê duyệt", "Trả lại"). */
-    private void decide(String button) {
+    /** A decision is taken with the button that says it ("Phê duyệt", "Trả lại"); the message says what was decided. */
+    private void decide(String button, String message) {
         browser.findElement(By.xpath("//form[@id='taskform']//button[normalize-space()='" + button + "']")).click();
         wait.until(ExpectedConditions.urlMatches(".*/tasks$"));
-        assertThat(body()).contains("Đã hoàn thành và lưu biểu mẫu.");
+        assertThat(browser.findElement(By.cssSelector(".flash.ok")).getText()).isEqualTo(message);
     }
 
     /** Sends the task form; returns once the server's answer has replaced the page (the next step or the errors). */

@@ -165,6 +165,30 @@ class PlanItemsApiTest extends ApiTestBase {
     }
 
     @Test
+    void theProvinceSupervisorAddsAProviderThatTheProvincesCommunesThenFind() {
+        Reply added = post("supervisor.p", "/api/directory/providers", Map.of("provinceCode", "01",
+                "name", "Trung tâm Bảo trợ xã hội số 1", "service", "SHELTER", "contact", "024 3000 1111"));
+        Reply elsewhere = post("supervisor.p", "/api/directory/providers", Map.of("provinceCode", "15",
+                "name", "Nhà tạm lánh", "service", "SHELTER"));
+        Reply wrongCommune = post("supervisor.p", "/api/directory/providers", Map.of("provinceCode", "01",
+                "communeCode", COMMUNE_C, "name", "Nhà tạm lánh", "service", "SHELTER"));
+
+        assertThat(added.status()).isEqualTo(201);
+        assertThat(get("worker.b", "/api/directory/providers?communeCode=" + COMMUNE_B).body().findValuesAsText("name"))
+                .as("a province-wide provider serves every commune of the province")
+                .contains("Trung tâm Bảo trợ xã hội số 1", "Trạm y tế phường Hoàn Kiếm")
+                .doesNotContain("Trạm y tế phường Ba Đình");
+        assertThat(get("worker.c", "/api/directory/providers?communeCode=" + COMMUNE_C).body().findValuesAsText("name"))
+                .doesNotContain("Trung tâm Bảo trợ xã hội số 1");
+        assertThat(elsewhere.status()).isEqualTo(400);
+        assertThat(elsewhere.body().get("errors").findValuesAsText("field")).containsExactly("provinceCode");
+        assertThat(wrongCommune.status()).isEqualTo(400);
+        assertThat(wrongCommune.body().get("errors").findValuesAsText("field")).containsExactly("communeCode");
+        assertThat(post("worker.a", "/api/directory/providers", Map.of("provinceCode", "01",
+                "name", "x", "service", "OTHER")).status()).isEqualTo(403);
+    }
+
+    @Test
     void theCasePageAddsAnItemAndRecordsItsResult() {
         String caseId = openCase(COMMUNE_A);
         HttpHeaders headers = new HttpHeaders();

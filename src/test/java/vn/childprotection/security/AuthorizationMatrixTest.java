@@ -162,6 +162,14 @@ class AuthorizationMatrixTest extends ApiTestBase {
                 byJurisdiction(notesRoles, 204)));
         rules.put("GET /api/directory/providers", new Rule(get(w -> "/api/directory/providers?communeCode=" + w.commune),
                 anyone(200)));
+        rules.put("POST /api/directory/providers", new Rule(
+                (who, where, fresh) -> new Request(HttpMethod.POST, "/api/directory/providers",
+                        Map.of("provinceCode", where == Where.OTHER_PROVINCE ? "15" : "01", "communeCode", where.commune,
+                                "name", "Nhà văn hóa", "service", "PSYCHOSOCIAL"), null),
+                // the supervisor of the province and the administrator; a supervisor adding to another province is told
+                // it is not theirs
+                (who, where) -> who == Who.ANONYMOUS ? 401 : who == Who.ADMIN ? 201
+                        : who == Who.SUPERVISOR ? (where == Where.OTHER_PROVINCE ? 400 : 201) : 403));
         rules.put("GET /api/cases/{caseId}/timeline", new Rule(caseGet("/timeline"), byJurisdiction(who -> true, 200)));
         rules.put("GET /api/cases/{caseId}/access-log", new Rule(caseGet("/access-log"),
                 byJurisdiction(who -> who == Who.SUPERVISOR, 200)));
