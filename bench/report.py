@@ -58,8 +58,8 @@ rows = [
     ("Overdue view p99, ms", r["overdue"]["p99Ms"], "", "≤ 50 ms", verdict(r["overdue"]["p99Ms"] <= 50)),
     ("Name search of a province supervisor p50 / p95 / p99, ms (the register, in-process)",
      f'{r["search"]["p50Ms"]} / {r["search"]["p95Ms"]} / {r["search"]["p99Ms"]}',
-     f'{ratio_search:.1f} × faster at p99 than a plain ILIKE scan ({r["search"]["baselineIlikeP50Ms"]} / '
-     f'{r["search"]["baselineIlikeP95Ms"]} / {r["search"]["baselineIlikeP99Ms"]} ms)',
+     f'plain ILIKE scan {r["search"]["baselineIlikeP50Ms"]} / {r["search"]["baselineIlikeP95Ms"]} / '
+     f'{r["search"]["baselineIlikeP99Ms"]} ms: its p99 {ratio_search:.1f} × the register\'s',
      "p99 ≤ 50 ms", verdict(r["search"]["p99Ms"] <= 50)),
     ("Heap after load, MB", r["memory"]["heapUsedMb"], f'RSS {r["memory"]["rssMb"]} MB', "≤ 512 MB",
      verdict(r["memory"]["heapUsedMb"] <= 512)),
