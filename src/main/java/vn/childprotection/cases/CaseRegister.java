@@ -80,20 +80,10 @@ class CaseRegister {
     @Transactional
     public List<Row> search(Query query, StaffPrincipal user, int page, int size, int lookAhead) {
         Instant now = clock.instant();
-        Map<String, Object> params = new HashMap<>();
-        List<String> where = new ArrayList<>();
-        Jurisdiction.ListGate gate = jurisdiction.visibleCases(user, params);
-        where.add(gate.any());
-        filters(query, now, gate.full(), where, params);
-        String order = order(query.sort());
-        params.put("limit", size + lookAhead);
-        params.put("offset", (long) page * size);
+        Statement statement = statement(query, user, page, size, lookAhead, now);
         // whether the user sees the case whole: the police and intake officers see no step, no lateness
-        List<Found> found = jdbc.sql("select c.id, c.case_number, c.child_full_name, c.commune_code, c.status, c.received_at,"
-                        + " case when " + gate.full() + " then 1 else 0 end"
-                        + " from case_file c where " + String.join(" and ", where)
-                        + " order by " + order + ", c.case_number limit :limit offset :offset")
-                .params(params)
+        List<Found> found = jdbc.sql(statement.sql())
+                .params(statement.params())
                 .query((rs, n) -> new Found(new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getString(4), CaseStatus.valueOf(rs.getString(5)), null, rs.getTimestamp(6).toInstant(), false,
                         rs.getInt(7) == 1), rs.getInt(7) == 1))
@@ -106,6 +96,26 @@ class CaseRegister {
         }
         audit.record("CASE_SEARCH", null, describe(query, page));
         return rows;
+    }
+
+    /** The register's query as it is sent, with its named parameters. */
+    record Statement(String sql, Map<String, Object> params) {
+    }
+
+    /** The query a page of the register runs, so that it can also be explained as it is sent. */
+    Statement statement(Query query, StaffPrincipal user, int page, int size, int lookAhead, Instant now) {
+        Map<String, Object> params = new HashMap<>();
+        List<String> where = new ArrayList<>();
+        Jurisdiction.ListGate gate = jurisdiction.visibleCases(user, params);
+        where.add(gate.any());
+        filters(query, now, gate.full(), where, params);
+        String order = order(query.sort());
+        params.put("limit", size + lookAhead);
+        params.put("offset", (long) page * size);
+        return new Statement("select c.id, c.case_number, c.child_full_name, c.commune_code, c.status, c.received_at,"
+                + " case when " + gate.full() + " then 1 else 0 end"
+                + " from case_file c where " + String.join(" and ", where)
+                + " order by " + order + ", c.case_number limit :limit offset :offset", params);
     }
 
     /** A case found, and whether the user sees it whole. */
@@ -130,7 +140,9 @@ class CaseRegister {
                 params.put("nationalId", q);
                 byId = " or c.child_national_id = :nationalId";
             }
-            where.add("(c.child_name_key like :nameLike escape '\\' or upper(c.case_number) = :caseNumber" + byId + ")");
+            // case numbers are written in upper case (CaseNumbers): the number's own index answers, and with the
+            // name's trigram index on PostgreSQL the two are one bitmap scan
+            where.add("(c.child_name_key like :nameLike escape '\\' or c.case_number = :caseNumber" + byId + ")");
         }
         if (query.status() != null) {
             params.put("status", query.status().name());

@@ -31,6 +31,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,14 +46,18 @@ import org.postgresql.copy.CopyManager;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import vn.childprotection.audit.AuditTrail;
+import vn.childprotection.cases.SearchProbe;
+import vn.childprotection.security.StaffPrincipal;
 
 /**
  * The national-scale benchmark (run by {@code bench/run}, never by CI): loads N cases into PostgreSQL,
@@ -90,6 +95,10 @@ class NationalScaleBenchmark {
     vn.childprotection.tasks.TaskInbox inbox;
     @Autowired
     AuditTrail auditTrail;
+    @Autowired
+    UserDetailsService users;
+    @Autowired
+    ApplicationContext context;
     @LocalServerPort
     int port;
 
@@ -106,6 +115,7 @@ class NationalScaleBenchmark {
         } else {
             log("database already holds %,d cases", present);
         }
+        searchColumnsFilled();
         long total = jdbc.sql("select count(*) from case_file").query(Long.class).single();
         timersCaughtUp();
         housekept();
@@ -182,6 +192,8 @@ class NationalScaleBenchmark {
                 "rounds", overdue.stream().map(Stats::summary).toList()));
         log("case file %s | timeline %s | overdue %s", caseFile, timeline, overdue);
 
+        results.put("search", nameSearch(supervisor));
+
         System.gc();
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         results.put("memory", Map.of("heapUsedMb", heap / (1024 * 1024), "rssMb", rssMb(),
@@ -241,6 +253,118 @@ class NationalScaleBenchmark {
         jdbc.sql("insert into staff_role (username, role, province_code) values ('bench.supervisor', 'SUPERVISOR', ?)")
                 .param(provinceCode(1)).update();
         jdbc.sql("insert into staff_role (username, role) values ('bench.intake', 'INTAKE')").update();
+    }
+
+    /**
+     * Children's names as the register meets them: family names weighted as in the country (Nguyễn about
+     * two in five), a middle name by sex (Thị and Văn the most common), a given name, and now and then a
+     * second middle name. What a name search finds depends on how common the name is, so the mix matters.
+     */
+    static final class Names {
+
+        static final String[] FAMILY = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng",
+                "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Đinh", "Trịnh", "Lương", "Mai", "Đoàn", "Cao", "Lâm", "Hà"};
+        /** Per thousand, in FAMILY's order. */
+        static final int[] FAMILY_WEIGHT = {380, 110, 95, 70, 40, 30, 45, 30, 25, 21, 20, 14, 13, 13, 10, 5, 8, 6, 5,
+                5, 5, 5, 5, 35};
+        static final String[] GIRL_MIDDLE = {"Thị", "Ngọc", "Thu", "Thanh", "Phương", "Minh", "Kim", "Bảo", "Khánh",
+                "Mai", "Hoài", "Diệu", "Gia", "Tường", "Hải"};
+        static final String[] BOY_MIDDLE = {"Văn", "Đức", "Minh", "Quang", "Hữu", "Công", "Thành", "Anh", "Gia",
+                "Hoàng", "Tuấn", "Bảo", "Đăng", "Trọng", "Quốc"};
+        static final String[] GIRL_GIVEN = {"Hoa", "Lan", "Hương", "Linh", "Trang", "Anh", "Ngọc", "Mai", "Huyền",
+                "Hà", "Thảo", "Phương", "Nhung", "Hằng", "Vy", "Vân", "Yến", "Nga", "Thủy", "Hạnh", "Quỳnh", "Trâm",
+                "Nhi", "My", "Chi", "Giang", "Hiền", "Loan", "Oanh", "Dung", "Hòa", "Thư", "Ngân", "Tâm", "Uyên"};
+        static final String[] BOY_GIVEN = {"Hùng", "Dũng", "Nam", "Minh", "Tuấn", "Long", "Huy", "Hoàng", "Khoa",
+                "Phúc", "Bảo", "An", "Đức", "Sơn", "Thắng", "Quân", "Tùng", "Hiếu", "Trung", "Kiên", "Hải", "Thành",
+                "Cường", "Vinh", "Tâm", "Khang", "Đạt", "Phong", "Lộc", "Việt", "Hưng", "Nghĩa", "Khôi", "Duy", "Tài"};
+        private static final int FAMILY_TOTAL = java.util.Arrays.stream(FAMILY_WEIGHT).sum();
+
+        private Names() {
+        }
+
+        static String next(Random random, boolean female) {
+            int pick = random.nextInt(FAMILY_TOTAL);
+            int f = 0;
+            while (pick >= FAMILY_WEIGHT[f]) {
+                pick -= FAMILY_WEIGHT[f++];
+            }
+            String[] middles = female ? GIRL_MIDDLE : BOY_MIDDLE;
+            // the first middle name in one child of three, the others alike
+            String middle = random.nextInt(3) == 0 ? middles[0] : middles[1 + random.nextInt(middles.length - 1)];
+            if (random.nextInt(7) == 0) {
+                middle += " " + middles[1 + random.nextInt(middles.length - 1)];
+            }
+            String[] given = female ? GIRL_GIVEN : BOY_GIVEN;
+            return FAMILY[f] + " " + middle + " " + given[random.nextInt(given.length)];
+        }
+    }
+
+    /**
+     * Cases loaded by an earlier version of this benchmark carry no name key or receipt time (the columns came
+     * later) and placeholder names ("Trẻ 123"): give them a name from the pool, its key as the application
+     * writes it, and the first report's receipt, in batches. Does nothing on a database loaded by this version.
+     */
+    private void searchColumnsFilled() throws Exception {
+        String stale = "(child_name_key is null and child_full_name is not null) or received_at is null"
+                + " or child_full_name like 'Trẻ %'";
+        long missing = jdbc.sql("select count(*) from case_file where " + stale).query(Long.class).single();
+        if (missing == 0) {
+            log("every case carries its name key and receipt time");
+            return;
+        }
+        log("%,d cases were loaded without a name key or receipt time: filling them in", missing);
+        Instant started = Instant.now();
+        long done = 0;
+        UUID last = new UUID(0, 0);
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            try (var create = connection.createStatement()) {
+                create.execute("create temporary table bench_name (id uuid primary key, name varchar(200),"
+                        + " name_key varchar(200)) on commit delete rows");
+            }
+            while (true) {
+                List<String[]> batch = new ArrayList<>();
+                try (var select = connection.prepareStatement("select id, child_full_name, child_sex from case_file"
+                        + " where id > ? and (" + stale + ") order by id limit 20000")) {
+                    select.setObject(1, last);
+                    try (var rs = select.executeQuery()) {
+                        while (rs.next()) {
+                            batch.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
+                        }
+                    }
+                }
+                if (batch.isEmpty()) {
+                    break;
+                }
+                Copy names = new Copy("bench_name (id, name, name_key)");
+                for (String[] row : batch) {
+                    UUID id = UUID.fromString(row[0]);
+                    String name = row[1];
+                    if (name != null && name.startsWith("Trẻ ")) {
+                        // the same name for the same case, whenever this runs
+                        name = Names.next(new Random(id.getMostSignificantBits() ^ id.getLeastSignificantBits()),
+                                "FEMALE".equals(row[2]));
+                    }
+                    names.row(id, name, SearchProbe.nameKey(name));
+                    last = id;
+                }
+                names.send(copy);
+                try (var update = connection.createStatement()) {
+                    update.executeUpdate("""
+                            update case_file c set child_full_name = n.name, child_name_key = n.name_key,
+                                received_at = coalesce(c.received_at,
+                                    (select min(r.received_at) from report r where r.case_id = c.id), c.opened_at)
+                            from bench_name n where n.id = c.id""");
+                }
+                connection.commit();
+                done += batch.size();
+                log("name keys: %,d of %,d cases (%ds)", done, missing,
+                        Duration.between(started, Instant.now()).toSeconds());
+            }
+        }
+        jdbc.sql("analyze case_file").update();
+        log("filled in %,d cases", done);
     }
 
     /** Deadlines already past when the data was loaded fire first (escalations): measure after, not during. */
@@ -373,8 +497,10 @@ class NationalScaleBenchmark {
             String number = String.format("CP-%d-%06d", year, 100_000 + i / 10);
             String sex = random.nextBoolean() ? "FEMALE" : "MALE";
             int age = random.nextInt(17);
-            rows.caseFile.row(caseId, number, "CLOSED", commune, opened, "Trẻ " + i, sex, null, age, null, "Kinh",
-                    null, 3);
+            String name = Names.next(random, sex.equals("FEMALE"));
+            // as the application opens a case: the register's name key (NameKey) and the first report's receipt
+            rows.caseFile.row(caseId, number, "CLOSED", commune, opened, name, sex, null, age, null, "Kinh",
+                    null, 3, SearchProbe.nameKey(name), opened);
             UUID report = UUID.randomUUID();
             String harm = harms[random.nextInt(harms.length)];
             rows.report.row(report, caseId, "HOTLINE_111", opened, opened.plusSeconds(60), "bench.intake", "FAMILY",
@@ -418,7 +544,8 @@ class NationalScaleBenchmark {
     /** COPY buffers for one batch, in the order foreign keys need. */
     private static final class Rows {
         final Copy caseFile = new Copy("case_file (id, case_number, status, commune_code, opened_at, child_full_name, "
-                + "child_sex, child_birth_date, child_age_years, child_national_id, child_ethnicity, child_address, version)");
+                + "child_sex, child_birth_date, child_age_years, child_national_id, child_ethnicity, child_address, version, "
+                + "child_name_key, received_at)");
         final Copy report = new Copy("report (id, case_id, channel, received_at, recorded_at, recorded_by, setting, "
                 + "description, immediate_danger, alleged_abuser_is_caregiver, abuser_relationship, abuser_full_name, "
                 + "abuser_age_years, reporter_anonymous, reporter_full_name, reporter_phone, reporter_relationship)");
@@ -470,6 +597,142 @@ class NationalScaleBenchmark {
                 text.setLength(0);
             }
         }
+    }
+
+    // --- the register's name search ---
+
+    /** A name as a supervisor types it (no diacritics, lower case) and as it is written. */
+    record Term(String typed, String written) {
+    }
+
+    /**
+     * A province supervisor looks for a child by name: the application's register (CaseRegister.search, in
+     * process: the jurisdiction gate, the name key's trigram index on PostgreSQL, the open steps of the page,
+     * an audit row per case found and one for the search) against the same question as a plain ILIKE over
+     * the written names of the province, without folding (so it needs the diacritics typed), in process too,
+     * through the same DataSource. Rounds alternate between the two, each over the same names.
+     */
+    private Map<String, Object> nameSearch(Session supervisorSession) throws Exception {
+        SearchProbe register = new SearchProbe(context);
+        StaffPrincipal supervisor = (StaffPrincipal) users.loadUserByUsername("bench.supervisor");
+        List<Term> terms = searchTerms(200);
+        log("name search: %d names of children of the province, e.g. %s", terms.size(),
+                terms.subList(0, 6).stream().map(Term::typed).toList());
+
+        List<String> plan = register.explain(terms.get(0).typed(), supervisor, 50);
+        log("the register's plan for q=%s:%n  %s", terms.get(0).typed(), String.join("\n  ", plan));
+        List<String> baselinePlan = jdbc.sql("explain (analyze, buffers) " + ILIKE_SEARCH)
+                .params(provinceCode(1), "%" + terms.get(0).written() + "%").query(String.class).list();
+        log("the ILIKE scan's plan for %s:%n  %s", terms.get(0).written(), String.join("\n  ", baselinePlan));
+
+        AtomicInteger next = new AtomicInteger();
+        AtomicLong found = new AtomicLong();
+        AtomicLong baselineFound = new AtomicLong();
+        Callable<Object> app = () -> {
+            found.addAndGet(register.search(terms.get(next.getAndIncrement() % terms.size()).typed(), supervisor, 50));
+            return null;
+        };
+        Callable<Object> ilike = () -> {
+            Term term = terms.get(next.getAndIncrement() % terms.size());
+            baselineFound.addAndGet(jdbc.sql(ILIKE_SEARCH).params(provinceCode(1), "%" + term.written() + "%")
+                    .query((rs, n) -> rs.getString(2)).list().size());
+            return null;
+        };
+        int perRound = quick ? 200 : 300;
+        log("warming up the register's search and the ILIKE scan (%d each)", perRound / 2);
+        concurrently(1, perRound / 2, app);
+        next.set(0);
+        concurrently(1, perRound / 2, ilike);
+        List<Stats> appRounds = new ArrayList<>();
+        List<Stats> baselineRounds = new ArrayList<>();
+        found.set(0);
+        baselineFound.set(0);
+        for (int round = 0; round < 2; round++) {
+            // each round over the same names, in the same order, for both
+            next.set(0);
+            appRounds.add(concurrently(1, perRound, app));
+            next.set(0);
+            baselineRounds.add(concurrently(1, perRound, ilike));
+        }
+        Stats appAll = best(appRounds);
+        Stats baselineAll = best(baselineRounds);
+        double foundPerSearch = Math.round(found.get() / (2.0 * perRound) * 10) / 10.0;
+        double baselineFoundPerSearch = Math.round(baselineFound.get() / (2.0 * perRound) * 10) / 10.0;
+
+        // whether the searches as the pool's connections run them (prepared, perhaps a generic plan) used the index
+        long scansBefore = trigramScans();
+        next.set(0);
+        int checked = 100;
+        concurrently(1, checked, app);
+        long scans = trigramScans() - scansBefore;
+        log("the trigram index was scanned %d times by %d searches", scans, checked);
+
+        // and the same page over HTTP, as GET /api/cases?q= answers it
+        next.set(0);
+        List<Stats> http = rounds(() -> get(supervisorSession, "/api/cases?size=50&q=" + URLEncoder.encode(
+                terms.get(next.getAndIncrement() % terms.size()).typed(), StandardCharsets.UTF_8)), perRound);
+
+        log("name search: register %s | ILIKE %s | register over HTTP %s; %.1f and %.1f cases a search",
+                appRounds, baselineRounds, http, foundPerSearch, baselineFoundPerSearch);
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("terms", terms.size());
+        detail.put("sampleTerms", terms.subList(0, 10).stream().map(Term::typed).toList());
+        detail.put("casesFoundPerSearch", foundPerSearch);
+        detail.put("baselineCasesFoundPerSearch", baselineFoundPerSearch);
+        detail.put("rounds", appRounds.stream().map(Stats::summary).toList());
+        detail.put("baselineRounds", baselineRounds.stream().map(Stats::summary).toList());
+        detail.put("trigramIndexScans", Map.of("searches", checked, "scans", scans));
+        detail.put("plan", plan);
+        detail.put("baselinePlan", baselinePlan);
+        detail.put("baselineQuery", ILIKE_SEARCH);
+        detail.put("httpP50Ms", best(http).p50());
+        detail.put("httpP99Ms", best(http).p99());
+        detail.put("http", http.stream().map(Stats::summary).toList());
+        Map<String, Object> search = new LinkedHashMap<>();
+        search.put("p50Ms", appAll.p50());
+        search.put("p95Ms", appAll.percentile(0.95));
+        search.put("p99Ms", appAll.p99());
+        search.put("baselineIlikeP50Ms", baselineAll.p50());
+        search.put("baselineIlikeP95Ms", baselineAll.percentile(0.95));
+        search.put("baselineIlikeP99Ms", baselineAll.p99());
+        search.put("detail", detail);
+        return search;
+    }
+
+    /** The baseline: the province's cases whose name contains the text as written, newest first. */
+    static final String ILIKE_SEARCH = """
+            select c.id, c.case_number, c.child_full_name, c.commune_code, c.status, c.received_at from case_file c
+            where c.commune_code in (select code from commune where province_code = ?) and c.child_full_name ilike ?
+            order by c.received_at desc limit 50""";
+
+    /**
+     * Names of children of the supervisor's province (the same ones every run), three in five typed whole
+     * ("nguyen thi hoa"), the others without the family name ("thi hoa"); without diacritics, lower case.
+     */
+    private List<Term> searchTerms(int count) {
+        List<String> names = jdbc.sql("""
+                        select c.child_full_name from case_file c
+                        where c.commune_code in (select code from commune where province_code = ?)
+                          and c.child_full_name is not null
+                        order by md5(c.id::text) limit ?""")
+                .params(provinceCode(1), count).query(String.class).list();
+        List<Term> terms = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            String written = names.get(i);
+            if (i % 5 >= 3 && written.indexOf(' ') > 0) {
+                written = written.substring(written.indexOf(' ') + 1);
+            }
+            terms.add(new Term(SearchProbe.nameKey(written), written));
+        }
+        return terms;
+    }
+
+    /** Scans of the name key's trigram index so far (statistics are flushed within seconds: waits for them). */
+    private long trigramScans() throws InterruptedException {
+        Thread.sleep(12_000);
+        jdbc.sql("select pg_stat_clear_snapshot()").query(String.class).optional();
+        return jdbc.sql("select coalesce(sum(idx_scan), 0) from pg_stat_user_indexes where indexrelname = ?")
+                .param("case_file_name_key_trgm").query(Long.class).single();
     }
 
     // --- the clients ---
@@ -547,8 +810,14 @@ class NationalScaleBenchmark {
         report.put("receivedAt", receivedAt.toString());
         report.put("communeCode", commune);
         ObjectNode child = report.putObject("child");
-        child.put("fullName", "Trẻ " + UUID.randomUUID().toString().substring(0, 8));
-        child.put("sex", "FEMALE");
+        boolean female;
+        String name;
+        synchronized (this) {
+            female = reportRandom.nextBoolean();
+            name = Names.next(reportRandom, female);
+        }
+        child.put("fullName", name);
+        child.put("sex", female ? "FEMALE" : "MALE");
         child.put("ageYears", 10);
         report.putArray("harmTypes").add("PHYSICAL_VIOLENCE");
         report.put("setting", "FAMILY");

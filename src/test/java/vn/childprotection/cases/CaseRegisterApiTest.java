@@ -104,6 +104,19 @@ class CaseRegisterApiTest extends ApiTestBase {
     }
 
     @Test
+    void theSupervisorAskedToAcceptATransferFindsTheCaseInTheRegister() {
+        Opened opened = open(COMMUNE_A);
+        String q = "q=" + param(typedWithoutAccents(opened.name()));
+        assertThat(caseIds("supervisor.q", q)).as("another province").isEmpty();
+
+        Reply requested = post("supervisor.p", "/api/cases/" + opened.caseId() + "/transfer",
+                Map.of("communeCode", COMMUNE_C, "reason", "Gia đình chuyển nơi ở"));
+        assertThat(requested.status()).as("%s", requested.body()).isEqualTo(202);
+        assertThat(caseIds("supervisor.q", q)).as("asked to accept it").containsExactly(opened.caseId());
+        assertThat(caseIds("supervisor.p", q)).as("still in its own province meanwhile").containsExactly(opened.caseId());
+    }
+
+    @Test
     void filtersNarrowTheRegister() {
         Opened opened = open(COMMUNE_A);
         String q = "q=" + param(typedWithoutAccents(opened.name())) + "&";
