@@ -170,11 +170,7 @@ class Attachments {
     /** For the case page: the list when this user has the need-to-know, else nothing (the page is audited as a whole). */
     @Transactional(readOnly = true)
     public List<Attachment> onCasePage(UUID caseId, StaffPrincipal user) {
-        Jurisdiction.Sight sight = jurisdiction.access(caseId, user).sight();
-        if (sight == Jurisdiction.Sight.POLICE || sight == Jurisdiction.Sight.INTAKE) {
-            return List.of();
-        }
-        return list(caseId);
+        return jurisdiction.needToKnow(caseId, user) ? list(caseId) : List.of();
     }
 
     @Transactional

@@ -267,7 +267,9 @@ class CasePages {
         model.addAttribute("attachments", attachments.onCasePage(caseId, user));
         CaseView view = (CaseView) model.getAttribute("c");
         model.addAttribute("planItems", planItems.onCasePage(caseId, user));
-        model.addAttribute("providers", providers.serving(view.commune().code()));
+        // the directory only where the plan form is shown: an open case, to those who add items
+        boolean mayPlan = Boolean.TRUE.equals(model.getAttribute("mayNote")) && view.status() == CaseStatus.OPEN;
+        model.addAttribute("providers", mayPlan ? providers.serving(view.commune().code()) : List.of());
         model.addAttribute("serviceKinds", Arrays.asList(ServiceProviders.ServiceKind.values()));
         model.addAttribute("itemStatuses", Arrays.asList(PlanItems.ItemStatus.values()));
         if (!model.containsAttribute("planValues")) {

@@ -53,6 +53,11 @@ class Jurisdiction {
             return seesReporter;
         }
 
+        /** Contact notes, attachments, plan items: commune staff and supervisors, not the police or intake officers. */
+        boolean needToKnow() {
+            return this != POLICE && this != INTAKE;
+        }
+
         boolean shows(String timelineEntry) {
             return timeline == null || timeline.contains(timelineEntry);
         }
@@ -102,10 +107,15 @@ class Jurisdiction {
      */
     Access staffAccess(UUID caseId, StaffPrincipal user, boolean acting) {
         Access access = acting ? actingAccess(caseId, user) : access(caseId, user);
-        if (access.sight() == Sight.POLICE || access.sight() == Sight.INTAKE) {
+        if (!access.sight().needToKnow()) {
             throw new NotFoundException("case " + caseId);
         }
         return access;
+    }
+
+    /** Whether this user, who may see the case, also sees its need-to-know part (for pages that show it or not). */
+    boolean needToKnow(UUID caseId, StaffPrincipal user) {
+        return access(caseId, user).sight().needToKnow();
     }
 
     /** Whether this user may see the case at all. */

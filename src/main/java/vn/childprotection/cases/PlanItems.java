@@ -166,11 +166,7 @@ public class PlanItems {
     /** For the case page and the decision pages: the items when this user has the need-to-know, else nothing. */
     @Transactional(readOnly = true)
     public List<Item> onCasePage(UUID caseId, StaffPrincipal user) {
-        Jurisdiction.Sight sight = jurisdiction.access(caseId, user).sight();
-        if (sight == Jurisdiction.Sight.POLICE || sight == Jurisdiction.Sight.INTAKE) {
-            return List.of();
-        }
-        return forCase(caseId);
+        return jurisdiction.needToKnow(caseId, user) ? forCase(caseId) : List.of();
     }
 
     /** The items past their day and not delivered, in the cases this user works whole (commune staff, supervisors). */
