@@ -85,4 +85,12 @@ public class CaseFile {
     void close() {
         this.status = CaseStatus.CLOSED;
     }
+
+    /** The follow-up visit after closing found the child at risk again: the case file opens again. */
+    void reopen() {
+        if (status != CaseStatus.CLOSED) {
+            throw new IllegalStateException("Case " + caseNumber + " is open");
+        }
+        this.status = CaseStatus.OPEN;
+    }
 }

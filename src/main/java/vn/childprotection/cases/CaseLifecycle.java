@@ -27,6 +27,14 @@ class CaseLifecycle implements CaseCallbacks {
     }
 
     @Override
+    public void caseReopened(UUID caseId) {
+        CaseFile file = caseFiles.findLockedById(caseId).orElseThrow();
+        file.reopen();
+        caseFiles.save(file);
+        timeline.record(caseId, "CASE_REOPENED", null, null);
+    }
+
+    @Override
     public void separationEnded(UUID caseId) {
         timeline.record(caseId, "SEPARATION_ENDED", null, null);
     }

@@ -52,6 +52,13 @@ public class CaseRecords {
         return LocalDate.ofInstant(file.receivedAt(), clock.getZone());
     }
 
+    /** Whether the person is a protection worker of the case's commune now (one who can sign in). */
+    @Transactional(readOnly = true)
+    public boolean isCommuneWorker(UUID caseId, String username) {
+        CaseFile file = caseFiles.findById(caseId).orElseThrow(() -> new NotFoundException("case " + caseId));
+        return people.workersOf(file.communeCode()).containsKey(username);
+    }
+
     @Transactional
     public void recordAssessment(InitialAssessment a) {
         jdbc.sql("""

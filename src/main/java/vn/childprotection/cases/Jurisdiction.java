@@ -35,10 +35,10 @@ class Jurisdiction {
         /** The supervisor of a province asked to accept the case: reads it, may act on it only by accepting. */
         TRANSFER_REVIEW(false, null),
         /** Intake officers: the reports they took (named reporters too), the case number and status. */
-        INTAKE(true, Set.of("REPORT_RECEIVED", "TRANSFERRED", "CASE_CLOSED")),
+        INTAKE(true, Set.of("REPORT_RECEIVED", "TRANSFERRED", "CASE_CLOSED", "CASE_REOPENED")),
         /** Police liaisons of a commune the case was referred to: what a referral needs. */
         POLICE(false, Set.of("REPORT_RECEIVED", "POLICE_REFERRAL", "POLICE_ACKNOWLEDGE", "POLICE_OUTCOME",
-                "TRANSFERRED", "CASE_CLOSED"));
+                "TRANSFERRED", "CASE_CLOSED", "CASE_REOPENED"));
 
         private final boolean seesReporter;
         /** Timeline entries this sight shows; null for all. */

@@ -51,6 +51,18 @@ public class Directory {
         return users("", null);
     }
 
+    /** Who holds the role for the commune and can sign in, by name. */
+    public List<StaffUser> holders(Role role, String communeCode) {
+        return jdbc.sql("""
+                        select u.username, u.display_name from staff_user u
+                        where u.enabled and exists (select 1 from staff_role r where r.username = u.username
+                                                      and r.role = ? and r.commune_code = ?)
+                        order by u.display_name, u.username""")
+                .params(role.name(), communeCode)
+                .query((rs, n) -> new StaffUser(rs.getString(1), rs.getString(2), null, true, false, List.of()))
+                .list();
+    }
+
     private List<StaffUser> users(String where, String param) {
         var spec = jdbc.sql("""
                 select u.username, u.display_name, u.password_hash, u.enabled, u.demo,

@@ -27,6 +27,13 @@ public class People {
         return directory.user(username).map(StaffUser::displayName).orElse(username);
     }
 
+    /** The commune's protection workers who can sign in, by login, with their names, in name order. */
+    public Map<String, String> workersOf(String communeCode) {
+        Map<String, String> workers = new java.util.LinkedHashMap<>();
+        directory.holders(Role.WORKER, communeCode).forEach(u -> workers.put(u.username(), u.displayName()));
+        return workers;
+    }
+
     /** For a list that names the same few people many times: each person looked up once. */
     public Function<String, String> names() {
         Map<String, String> known = new HashMap<>();

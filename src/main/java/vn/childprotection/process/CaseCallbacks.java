@@ -8,6 +8,9 @@ public interface CaseCallbacks {
     /** The commune chair approved closing: the case file is closed. */
     void caseClosed(UUID caseId);
 
+    /** The follow-up visit found the child needs protection again: the case file opens again. */
+    void caseReopened(UUID caseId);
+
     /** A deadline is near: the case timeline shows a reminder about the step. */
     void reminder(UUID caseId, String stepType);
 

@@ -40,8 +40,19 @@ public sealed interface StepOutcome {
     record PlanReviewed(String recommendation) implements StepOutcome {
     }
 
-    /** The chair's decision on closing the case. */
-    record ClosureDecided(boolean approved) implements StepOutcome {
+    /**
+     * The chair's decision on closing the case; a closing may set a follow-up visit: from that moment a commune
+     * worker (the one named, or any) visits the child, and may reopen the case.
+     */
+    record ClosureDecided(boolean approved, Instant followUpAt, String followUpBy) implements StepOutcome {
+
+        public ClosureDecided(boolean approved) {
+            this(approved, null, null);
+        }
+    }
+
+    /** The follow-up visit after closing: the child is doing well, or the case opens again. */
+    record FollowUpVisited(boolean reopen) implements StepOutcome {
     }
 
     /** The police recorded the report and forwarded it to the investigation agency at that moment. */

@@ -12,6 +12,8 @@ public enum TaskType {
     PLAN_APPROVAL,
     PLAN_REVIEW,
     CLOSURE_APPROVAL,
+    /** A commune worker visits the child on the day the chair set when closing the case; may reopen it. */
+    FOLLOW_UP_VISIT,
     POLICE_ACKNOWLEDGE,
     POLICE_OUTCOME,
     ESCALATION,

@@ -148,6 +148,16 @@ class TaskPages {
         boolean decision = task.type() == TaskType.PLAN_APPROVAL || task.type() == TaskType.CLOSURE_APPROVAL;
         flash.addFlashAttribute("ok", !decision ? "task.completed"
                 : "false".equals(values.get("approved")) ? "task.returned." + task.type() : "task.approved." + task.type());
+        String followUpOn = values.get("followUpOn");
+        if (task.type() == TaskType.CLOSURE_APPROVAL && "true".equals(values.get("approved"))
+                && followUpOn != null && !followUpOn.isBlank()) {
+            flash.addFlashAttribute("ok", "task.followUpSet");
+            flash.addFlashAttribute("okArg", java.time.LocalDate.parse(followUpOn)
+                    .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+        }
+        if (task.type() == TaskType.FOLLOW_UP_VISIT && "true".equals(values.get("reopen"))) {
+            flash.addFlashAttribute("ok", "task.reopened");
+        }
         return "redirect:/tasks";
     }
 
@@ -155,7 +165,11 @@ class TaskPages {
                         Model model) {
         model.addAttribute("task", task);
         model.addAttribute("caseFile", cases.view(task.caseId(), user));
-        model.addAttribute("fields", FormField.of(tasks.formOf(task.type())));
+        List<FormField> fields = FormField.of(tasks.formOf(task.type()));
+        model.addAttribute("fields", fields);
+        // a form that names a person (who visits the child after closing) offers the commune's workers by name
+        model.addAttribute("people", fields.stream().anyMatch(f -> f.kind() == FormField.Kind.PERSON)
+                ? people.workersOf(task.communeCode()) : Map.of());
         // what the decision is about, and for a plan sent back the chair's reason and the plan as it was
         DecisionContext.Context context = decisions.of(task);
         model.addAttribute("decidedOn", context.decidedOn());

@@ -28,8 +28,11 @@ import jakarta.validation.constraints.Size;
 public record FormField(String name, Kind kind, String enumType, List<String> options, int maxLength,
                         boolean required, Long min, Long max) {
 
-    /** DATE_TIME is a local date and time in the business time zone (a {@code LocalDateTime} field). */
-    public enum Kind { YES_NO, CHOICE, DATE, DATE_TIME, TEXT, LONG_TEXT }
+    /**
+     * DATE_TIME is a local date and time in the business time zone (a {@code LocalDateTime} field); PERSON a login
+     * ({@link vn.childprotection.common.Person}) the page offers as a choice of people by name.
+     */
+    public enum Kind { YES_NO, CHOICE, DATE, DATE_TIME, TEXT, LONG_TEXT, PERSON }
 
     /** Fields longer than this get a text area. */
     private static final int SHORT_TEXT = 500;
@@ -80,6 +83,9 @@ public record FormField(String name, Kind kind, String enumType, List<String> op
         if (type.isEnum()) {
             List<String> options = Arrays.stream(type.getEnumConstants()).map(e -> ((Enum<?>) e).name()).toList();
             return new FormField(c.getName(), Kind.CHOICE, type.getSimpleName(), options, 0, required, null, null);
+        }
+        if (accessor.isAnnotationPresent(vn.childprotection.common.Person.class)) {
+            return new FormField(c.getName(), Kind.PERSON, null, List.of(), max, required, null, null);
         }
         if (type == LocalDate.class) {
             return new FormField(c.getName(), Kind.DATE, null, List.of(), 0, required, null, null);

@@ -44,6 +44,11 @@ final class OutcomeVariables {
             variables.put(ProcessIds.VAR_REVIEW_OUTCOME, r.recommendation());
         } else if (outcome instanceof StepOutcome.ClosureDecided d) {
             variables.put(ProcessIds.VAR_CLOSURE_APPROVED, d.approved());
+            // the model asks whether a follow-up visit was set: both always present, null when none
+            variables.put(ProcessIds.VAR_FOLLOW_UP_AT, d.followUpAt() == null ? null : date(d.followUpAt()));
+            variables.put(ProcessIds.VAR_FOLLOW_UP_BY, d.followUpBy());
+        } else if (outcome instanceof StepOutcome.FollowUpVisited v) {
+            variables.put(ProcessIds.VAR_REOPEN, v.reopen());
         } else if (outcome instanceof StepOutcome.ReferralForwarded f) {
             // the 20 days of Art. 147 count from the forwarding
             variables.put(ProcessIds.VAR_FORWARDED_AT, date(f.forwardedAt()));

@@ -11,11 +11,13 @@ public final class ProcessIds {
     public static final String CASE_PROCESS = "ChildProtectionCase";
     public static final String POLICE_PROCESS = "PoliceReferral";
     public static final String ESCALATION_PROCESS = "DeadlineEscalation";
+    public static final String FOLLOW_UP_PROCESS = "FollowUpVisit";
     public static final String TRIAGE_DECISION = "DangerTriage";
     public static final String MESSAGE_POLICE_OUTCOME = "PoliceOutcome";
     public static final String MESSAGE_POLICE_REFERRAL = "PoliceReferral";
     public static final String MESSAGE_FURTHER_REPORT = "FurtherReport";
     public static final String MESSAGE_TRANSFER_REQUESTED = "TransferRequested";
+    public static final String MESSAGE_FOLLOW_UP = "FollowUpVisit";
 
     // ChildProtectionCase
     public static final String TASK_INITIAL_ASSESSMENT = "Task_InitialAssessment";
@@ -42,6 +44,16 @@ public final class ProcessIds {
     public static final String TASK_INITIAL_REASSESSMENT = "Task_InitialReassessment";
     public static final String SUBPROCESS_EMERGENCY = "SubProcess_Emergency";
     public static final String TASK_ACCEPT_TRANSFER = "Task_AcceptTransfer";
+
+    public static final String EVENT_FOLLOW_UP_SCHEDULED = "Event_FollowUpScheduled";
+    public static final String END_CASE_CLOSED_FOLLOW_UP_SET = "End_CaseClosedFollowUpSet";
+
+    // FollowUpVisit
+    public static final String TIMER_FOLLOW_UP_DUE = "Timer_FollowUpDue";
+    public static final String TASK_FOLLOW_UP_VISIT = "Task_FollowUpVisit";
+    public static final String TASK_REOPEN_CASE = "Task_ReopenCase";
+    public static final String END_CASE_REOPENED = "End_CaseReopened";
+    public static final String END_FOLLOWED_UP = "End_FollowedUp";
 
     // PoliceReferral
     public static final String TASK_POLICE_ACKNOWLEDGE = "Task_PoliceAcknowledge";
@@ -93,6 +105,9 @@ public final class ProcessIds {
     public static final String VAR_PLAN_APPROVED = "planApproved";
     public static final String VAR_REVIEW_OUTCOME = "reviewOutcome";
     public static final String VAR_CLOSURE_APPROVED = "closureApproved";
+    public static final String VAR_FOLLOW_UP_AT = "followUpAt";
+    public static final String VAR_FOLLOW_UP_BY = "followUpBy";
+    public static final String VAR_REOPEN = "reopen";
     public static final String VAR_TARGET_COMMUNE_CODE = "targetCommuneCode";
     public static final String VAR_TARGET_PROVINCE_CODE = "targetProvinceCode";
     // PoliceReferral
@@ -133,6 +148,7 @@ public final class ProcessIds {
         TASK_TYPES.put(TASK_PLAN_APPROVAL, TaskType.PLAN_APPROVAL);
         TASK_TYPES.put(TASK_PLAN_REVIEW, TaskType.PLAN_REVIEW);
         TASK_TYPES.put(TASK_CLOSURE_APPROVAL, TaskType.CLOSURE_APPROVAL);
+        TASK_TYPES.put(TASK_FOLLOW_UP_VISIT, TaskType.FOLLOW_UP_VISIT);
         TASK_TYPES.put(TASK_POLICE_ACKNOWLEDGE, TaskType.POLICE_ACKNOWLEDGE);
         TASK_TYPES.put(TASK_POLICE_OUTCOME, TaskType.POLICE_OUTCOME);
         TASK_TYPES.put(TASK_ACCEPT_TRANSFER, TaskType.TRANSFER_ACCEPTANCE);

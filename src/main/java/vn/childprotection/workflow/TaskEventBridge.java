@@ -33,7 +33,7 @@ class TaskEventBridge {
         String definition = task.getProcessDefinitionId();
         String key = definition == null ? "" : definition.substring(0, Math.max(0, definition.indexOf(':')));
         if (!key.equals(ProcessIds.CASE_PROCESS) && !key.equals(ProcessIds.POLICE_PROCESS)
-                && !key.equals(ProcessIds.ESCALATION_PROCESS)) {
+                && !key.equals(ProcessIds.ESCALATION_PROCESS) && !key.equals(ProcessIds.FOLLOW_UP_PROCESS)) {
             return;
         }
         WorkTaskEvent event = switch (task.getEventName()) {

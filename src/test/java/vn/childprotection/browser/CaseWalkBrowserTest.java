@@ -176,7 +176,14 @@ class CaseWalkBrowserTest extends BrowserTestBase {
         claim(caseNumber, "CLOSURE_APPROVAL");
         assertThat(browser.findElement(By.id("decided-on")).getText()).as("the chair reads the review")
                 .contains("Trẻ ổn định, không còn nguy cơ");
-        decide("Phê duyệt đóng hồ sơ", "Đã phê duyệt đóng hồ sơ.");
+        // closing, the chair sets a follow-up visit in a fortnight by the worker, chosen by name
+        LocalDate visitDay = LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(14);
+        assertThat(new Select(browser.findElement(By.name("followUpBy"))).getOptions())
+                .extracting(WebElement::getText).contains("Nguyễn Thị An").noneMatch(o -> o.contains("worker."));
+        choose("followUpOn", visitDay.toString());
+        choose("followUpBy", "worker.a");
+        decide("Phê duyệt đóng hồ sơ", "Đã đóng hồ sơ; cán bộ sẽ thăm lại trẻ ngày "
+                + visitDay.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")) + ".");
 
         // the supervisor reads the whole timeline at the end
         signIn("supervisor.p", "demo");
@@ -207,6 +214,34 @@ class CaseWalkBrowserTest extends BrowserTestBase {
         found.findElement(By.linkText(caseNumber)).click();
         wait.until(ExpectedConditions.urlContains(caseUrl.substring(caseUrl.indexOf("/cases/"))));
         assertThat(heading()).contains(caseNumber);
+
+        // on the visit's day the visit is the worker's already; the child is at risk again: the case reopens
+        followUpFallsDue(caseNumber);
+        browser.get(url("/tasks"));
+        WebElement visit = browser.findElement(By.cssSelector("tr[data-case='" + caseNumber + "'][data-type='FOLLOW_UP_VISIT']"));
+        assertThat(visit.getText()).contains("Thăm lại trẻ sau khi đóng hồ sơ");
+        follow(By.cssSelector("tr[data-case='" + caseNumber + "'][data-type='FOLLOW_UP_VISIT'] a[href^='/tasks/']"));
+        choose("visitedOn", LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toString());
+        choose("metWith", "Bà ngoại và trẻ");
+        choose("wellbeing", "AT_RISK");
+        choose("observations", "Người cha đã quay về sống cùng; trẻ sợ hãi, bỏ học hai ngày.");
+        choose("reopen", "false");
+        submit();
+        assertThat(browser.findElement(By.id("err-reopen")).getText()).isEqualTo("Trẻ lại có nguy cơ thì cần mở lại hồ sơ.");
+        choose("reopen", "true");
+        choose("reopenReason", "Người gây hại quay lại sống cùng trẻ");
+        submit();
+        wait.until(ExpectedConditions.urlMatches(".*/tasks$"));
+        assertThat(browser.findElement(By.cssSelector(".flash.ok")).getText())
+                .isEqualTo("Hồ sơ đã mở lại: việc đánh giá nguy cơ và nhu cầu mới đã vào danh sách việc của xã.");
+        assertThat(browser.findElements(By.cssSelector("tr[data-case='" + caseNumber + "'][data-type='RISK_NEEDS_ASSESSMENT']")))
+                .isNotEmpty();
+        browser.get(caseUrl);
+        assertThat(heading()).doesNotContain("Đã đóng");
+        assertThat(browser.findElements(By.cssSelector("ol.timeline li"))).extracting(li -> li.getAttribute("data-type"))
+                .containsSubsequence("CASE_CLOSED", "FOLLOW_UP_VISIT", "CASE_REOPENED");
+        assertThat(body()).contains("Mở lại hồ sơ sau khi thăm lại trẻ", "Lại có nguy cơ", "Nguyễn Thị An");
+        screenshot("case-reopened-after-follow-up");
     }
 
     @Test
@@ -457,6 +492,16 @@ class CaseWalkBrowserTest extends BrowserTestBase {
      * Thirty days pass: the engine runs the review timer now, as its job executor would when it falls due
      * (not through the engine's REST API, where an administrator may not fire a case's timers).
      */
+    private void followUpFallsDue(String caseNumber) {
+        var job = management.createJobQuery().processDefinitionKey(ProcessIds.FOLLOW_UP_PROCESS)
+                .activityId(ProcessIds.TIMER_FOLLOW_UP_DUE).list().stream()
+                .filter(j -> caseNumber.equals(jdbc.sql("select BUSINESS_KEY_ from ACT_RU_EXECUTION where ID_ = ?")
+                        .param(j.getProcessInstanceId()).query(String.class).single()))
+                .toList();
+        assertThat(job).hasSize(1);
+        management.executeJob(job.get(0).getId());
+    }
+
     private void reviewFallsDue(String caseNumber) {
         var instance = management.createJobQuery().processDefinitionKey(ProcessIds.CASE_PROCESS)
                 .activityId(ProcessIds.TIMER_REVIEW_DUE).list().stream()

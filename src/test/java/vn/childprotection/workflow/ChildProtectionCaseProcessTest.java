@@ -45,7 +45,7 @@ import vn.childprotection.process.ReportRouting;
  * path, every timer, every escalation; time travels with the engine's clock.
  */
 @Deployment(resources = {"processes/child-protection-case.bpmn", "processes/police-referral.bpmn",
-        "processes/deadline-escalation.bpmn", "processes/danger-triage.dmn"})
+        "processes/deadline-escalation.bpmn", "processes/follow-up-visit.bpmn", "processes/danger-triage.dmn"})
 class ChildProtectionCaseProcessTest {
 
     @RegisterExtension
@@ -60,6 +60,7 @@ class ChildProtectionCaseProcessTest {
     /** What the process told the case file and the police records. */
     static final class RecordingCallbacks implements CaseCallbacks, PoliceCallbacks {
         final List<UUID> closed = new ArrayList<>();
+        final List<UUID> reopened = new ArrayList<>();
         final List<String> reminders = new ArrayList<>();
         final List<UUID> separationsEnded = new ArrayList<>();
         final List<Source> referrals = new ArrayList<>();
@@ -68,6 +69,11 @@ class ChildProtectionCaseProcessTest {
         @Override
         public void caseClosed(UUID caseId) {
             closed.add(caseId);
+        }
+
+        @Override
+        public void caseReopened(UUID caseId) {
+            reopened.add(caseId);
         }
 
         @Override
@@ -109,6 +115,7 @@ class ChildProtectionCaseProcessTest {
         Mocks.register("separations", new Separations(callbacks));
         Mocks.register("investigations", new Investigations(deadlines, callbacks));
         Mocks.register("emergencies", new Emergencies());
+        Mocks.register("followUps", new FollowUps(callbacks));
         workflow = new CamundaCaseWorkflow(runtimeService(), taskService(), referrals);
         now(RECEIVED_AT.plus(Duration.ofHours(1)));
     }
@@ -511,6 +518,99 @@ class ChildProtectionCaseProcessTest {
         assertThat(pi).isEnded();
         assertThat(taskQuery().processInstanceId(pi.getId()).count()).isZero();
         assertThat(referral()).as("police work outlives the case").isWaitingAt(ProcessIds.TASK_POLICE_ACKNOWLEDGE);
+    }
+
+    // ---- the follow-up visit after closing (issue 13, item 8) ----
+
+    @Test
+    void closingWithAFollowUpOpensTheVisitOnItsDayForTheNamedWorkerWhoFindsTheChildWell() {
+        ProcessInstance pi = closable();
+        Instant visitDay = Instant.parse("2027-03-01T17:00:00Z"); // Tuesday 2 March 2027, 00:00 Hanoi time
+        completeStep(pi, ProcessIds.TASK_CLOSURE_APPROVAL, closure(visitDay, "worker.b"));
+
+        assertThat(callbacks.closed).containsExactly(caseId);
+        assertThat(pi).isEnded().hasPassed(ProcessIds.EVENT_FOLLOW_UP_SCHEDULED, ProcessIds.END_CASE_CLOSED_FOLLOW_UP_SET);
+        ProcessInstance visit = followUp();
+        assertThat(visit).as("the visit outlives the closed case").isWaitingAt(ProcessIds.TIMER_FOLLOW_UP_DUE);
+        Job due = jobQuery().processInstanceId(visit.getId()).activityId(ProcessIds.TIMER_FOLLOW_UP_DUE).singleResult();
+        assertThat(due.getDuedate()).isEqualTo(Date.from(visitDay));
+        assertThat(taskQuery().processInstanceId(visit.getId()).count()).as("nothing to do before the day").isZero();
+
+        now(visitDay);
+        execute(due);
+        Task task = taskQuery().processInstanceId(visit.getId()).taskDefinitionKey(ProcessIds.TASK_FOLLOW_UP_VISIT).singleResult();
+        assertThat(task).isAssignedTo("worker.b");
+        assertThat(taskService().getIdentityLinksForTask(task.getId()))
+                .as("the commune's workers may take it over").anyMatch(l -> "worker-00004".equals(l.getGroupId()));
+        assertThat(task.getDueDate()).as("five working days: Tuesday 2 to Tuesday 9 March")
+                .isEqualTo(Date.from(Instant.parse("2027-03-08T17:00:00Z")));
+        assertThat(jobQuery().processInstanceId(visit.getId()).activityId("Timer_FollowUpVisitOverdue").singleResult()
+                .getDuedate()).isEqualTo(task.getDueDate());
+
+        complete(task, Map.of(ProcessIds.VAR_REOPEN, false));
+        assertThat(visit).isEnded().hasPassed(ProcessIds.END_FOLLOWED_UP);
+        assertThat(callbacks.reopened).isEmpty();
+        assertThat(runtimeService().createProcessInstanceQuery().processInstanceBusinessKey(CASE_NUMBER).count()).isZero();
+    }
+
+    @Test
+    void aChildAtRiskAtTheFollowUpReopensTheCaseAtANewAssessmentOfRisksAndNeeds() {
+        ProcessInstance pi = closable();
+        Instant visitDay = ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(40));
+        completeStep(pi, ProcessIds.TASK_CLOSURE_APPROVAL, closure(visitDay, null));
+        ProcessInstance visit = followUp();
+        now(visitDay);
+        execute(jobQuery().processInstanceId(visit.getId()).activityId(ProcessIds.TIMER_FOLLOW_UP_DUE).singleResult());
+        Task task = taskQuery().processInstanceId(visit.getId()).taskDefinitionKey(ProcessIds.TASK_FOLLOW_UP_VISIT).singleResult();
+        assertThat(task).as("no one named: any of the commune's workers claims it")
+                .hasCandidateGroup("worker-00004").isNotAssigned();
+
+        complete(task, Map.of(ProcessIds.VAR_REOPEN, true));
+
+        assertThat(visit).isEnded().hasPassed(ProcessIds.TASK_REOPEN_CASE, ProcessIds.END_CASE_REOPENED);
+        assertThat(callbacks.reopened).containsExactly(caseId);
+        ProcessInstance reopened = runtimeService().createProcessInstanceQuery()
+                .processDefinitionKey(ProcessIds.CASE_PROCESS).processInstanceBusinessKey(CASE_NUMBER).singleResult();
+        assertThat(reopened).isWaitingAt(ProcessIds.TASK_RISK_NEEDS_ASSESSMENT);
+        assertThat(task(reopened, ProcessIds.TASK_RISK_NEEDS_ASSESSMENT)).hasCandidateGroup("worker-00004");
+        escalates(reopened, ProcessIds.TASK_RISK_NEEDS_ASSESSMENT);
+
+        // the reopened case hears a further report as before, and carries on to a plan
+        assertThat(workflow.furtherReport(CASE_NUMBER, new ReportRouting(ClockUtil.getCurrentTime().toInstant(),
+                false, false, false, null, null))).isTrue();
+        completeStep(reopened, ProcessIds.TASK_RISK_NEEDS_ASSESSMENT, Map.of());
+        assertThat(reopened).isWaitingAt(ProcessIds.TASK_CASE_MEETING);
+    }
+
+    @Test
+    void closingWithoutAFollowUpSchedulesNone() {
+        ProcessInstance pi = closable();
+        completeStep(pi, ProcessIds.TASK_CLOSURE_APPROVAL, closure(null, null));
+        assertThat(pi).isEnded().hasPassed(ProcessIds.END_CASE_CLOSED).hasNotPassed(ProcessIds.EVENT_FOLLOW_UP_SCHEDULED);
+        assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey(ProcessIds.FOLLOW_UP_PROCESS).count())
+                .isZero();
+    }
+
+    /** A case whose review proposed closing: the chair's closure approval is open. */
+    private ProcessInstance closable() {
+        ProcessInstance pi = startCase(false, false);
+        assess(pi, "LOW", false, false);
+        completeStep(pi, ProcessIds.TASK_RISK_NEEDS_ASSESSMENT, Map.of());
+        completeStep(pi, ProcessIds.TASK_CASE_MEETING, Map.of());
+        completeStep(pi, ProcessIds.TASK_PLAN_DRAFT, Map.of());
+        completeStep(pi, ProcessIds.TASK_PLAN_APPROVAL, Map.of(ProcessIds.VAR_PLAN_APPROVED, true));
+        reviewWith(pi, "CLOSE");
+        return pi;
+    }
+
+    /** The chair's approval of closing, as the closure step hands it to the engine. */
+    private static Map<String, Object> closure(Instant followUpAt, String followUpBy) {
+        return OutcomeVariables.of(new vn.childprotection.process.StepOutcome.ClosureDecided(true, followUpAt, followUpBy));
+    }
+
+    private static ProcessInstance followUp() {
+        return runtimeService().createProcessInstanceQuery().processDefinitionKey(ProcessIds.FOLLOW_UP_PROCESS)
+                .processInstanceBusinessKey(CASE_NUMBER).singleResult();
     }
 
     @Test

@@ -159,7 +159,8 @@ class ProcessModelsTest {
 
     @Test
     void everyDeadlineEscalatesThroughTheOneEscalationProcess() {
-        for (String file : List.of("processes/child-protection-case.bpmn", "processes/police-referral.bpmn")) {
+        for (String file : List.of("processes/child-protection-case.bpmn", "processes/police-referral.bpmn",
+                "processes/follow-up-visit.bpmn")) {
             BpmnModelInstance model = Bpmn.readModelFromFile(Path.of(file).toFile());
             var timers = model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.BoundaryEvent.class).stream()
                     .filter(b -> b.getId().endsWith("Overdue")).toList();
