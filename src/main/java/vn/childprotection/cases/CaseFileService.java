@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.childprotection.audit.AuditTrail;
+import vn.childprotection.common.NotFoundException;
 import vn.childprotection.process.DeadlineState;
 import vn.childprotection.process.OpenTask;
 import vn.childprotection.process.OpenTasks;
@@ -148,6 +149,14 @@ public class CaseFileService {
                     .query(UUID.class).optional();
         }
         return id.flatMap(caseFiles::findById);
+    }
+
+    /** The case number of another open case of the same child than this one, if there is one. */
+    @Transactional(readOnly = true)
+    public Optional<String> otherOpenCaseOfChild(UUID caseId) {
+        CaseFile file = caseFiles.findById(caseId).orElseThrow(() -> new NotFoundException("case " + caseId));
+        return file.child() == null ? Optional.empty() : openCaseOf(file.communeCode(), file.child())
+                .filter(other -> !other.id().equals(caseId)).map(CaseFile::caseNumber);
     }
 
     /**

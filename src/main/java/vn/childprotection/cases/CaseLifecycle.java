@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
+import vn.childprotection.directory.People;
 import vn.childprotection.process.CaseCallbacks;
 
 /** What the process tells the case file. */
@@ -12,10 +13,17 @@ class CaseLifecycle implements CaseCallbacks {
 
     private final CaseFiles caseFiles;
     private final Timeline timeline;
+    private final People people;
 
-    CaseLifecycle(CaseFiles caseFiles, Timeline timeline) {
+    CaseLifecycle(CaseFiles caseFiles, Timeline timeline, People people) {
         this.caseFiles = caseFiles;
         this.timeline = timeline;
+        this.people = people;
+    }
+
+    @Override
+    public boolean worksFor(String communeCode, String username) {
+        return username != null && people.workersOf(communeCode).containsKey(username);
     }
 
     @Override

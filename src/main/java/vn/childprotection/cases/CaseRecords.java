@@ -52,6 +52,14 @@ public class CaseRecords {
         return LocalDate.ofInstant(file.receivedAt(), clock.getZone());
     }
 
+    /** The day (Vietnam time) the case was last closed; null if it never was. */
+    @Transactional(readOnly = true)
+    public LocalDate closedOn(UUID caseId) {
+        Timestamp closed = jdbc.sql("select max(occurred_at) from case_event where case_id = ? and type = 'CASE_CLOSED'")
+                .param(caseId).query(Timestamp.class).single();
+        return closed == null ? null : LocalDate.ofInstant(closed.toInstant(), clock.getZone());
+    }
+
     /** Whether the person is a protection worker of the case's commune now (one who can sign in). */
     @Transactional(readOnly = true)
     public boolean isCommuneWorker(UUID caseId, String username) {

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -59,8 +58,11 @@ class CaseRegister {
     private final Clock clock;
     private final AuditTrail audit;
     private final Messages messages;
+    private final OpenSteps openSteps;
 
-    CaseRegister(Jurisdiction jurisdiction, JdbcClient jdbc, Clock clock, AuditTrail audit, Messages messages) {
+    CaseRegister(Jurisdiction jurisdiction, JdbcClient jdbc, Clock clock, AuditTrail audit, Messages messages,
+                 OpenSteps openSteps) {
+        this.openSteps = openSteps;
         this.jurisdiction = jurisdiction;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -88,7 +90,7 @@ class CaseRegister {
                         rs.getString(4), CaseStatus.valueOf(rs.getString(5)), null, rs.getTimestamp(6).toInstant(), false,
                         rs.getInt(7) == 1), rs.getInt(7) == 1))
                 .list();
-        List<Row> rows = withOpenSteps(found, now);
+        List<Row> rows = openSteps.of(found, now);
         // last: the audit chain's lock is held only from here to the commit. A search by name shows children's
         // names: each case it found keeps the search in its own access log
         if (query.q() != null && !query.q().isBlank()) {
@@ -119,7 +121,7 @@ class CaseRegister {
     }
 
     /** A case found, and whether the user sees it whole. */
-    private record Found(Row row, boolean whole) {
+    record Found(Row row, boolean whole) {
     }
 
     /**
@@ -209,45 +211,16 @@ class CaseRegister {
         return column + " " + direction;
     }
 
-    /** The page's cases with the open step due first and whether any open step is overdue, for cases seen whole. */
-    private List<Row> withOpenSteps(List<Found> found, Instant now) {
-        List<Row> rows = found.stream().map(Found::row).toList();
-        List<UUID> whole = found.stream().filter(Found::whole).map(f -> f.row().caseId()).toList();
-        if (whole.isEmpty()) {
-            return rows;
-        }
-        Map<UUID, TaskType> current = new LinkedHashMap<>();
-        Map<UUID, Boolean> late = new HashMap<>();
-        jdbc.sql("""
-                        select case_id, task_type, due_at from task_inbox where case_id in (:ids)
-                        order by case_id, due_at nulls last, created_at""")
-                .param("ids", whole)
-                .query(rs -> {
-                    UUID id = rs.getObject(1, UUID.class);
-                    current.putIfAbsent(id, TaskType.valueOf(rs.getString(2)));
-                    Timestamp due = rs.getTimestamp(3);
-                    if (due != null && due.toInstant().isBefore(now)) {
-                        late.put(id, true);
-                    }
-                });
-        return rows.stream().map(r -> new Row(r.caseId(), r.caseNumber(), r.childName(), r.communeCode(), r.status(),
-                current.get(r.caseId()), r.receivedAt(), late.getOrDefault(r.caseId(), false), r.seenWhole())).toList();
-    }
-
-    /** What was searched, for the audit trail (its detail holds 500 characters). */
+    /** What was searched, every field of the query as asked, for the audit trail (its detail holds 500 characters). */
     private static String describe(Query query, int page) {
         StringBuilder detail = new StringBuilder();
-        append(detail, "q", query.q());
-        append(detail, "status", query.status());
-        append(detail, "step", query.step());
-        append(detail, "harmType", query.harmType());
-        append(detail, "dangerLevel", query.dangerLevel());
-        append(detail, "overdue", query.overdue());
-        append(detail, "communeCode", query.communeCode());
-        append(detail, "from", query.from());
-        append(detail, "to", query.to());
-        append(detail, "sort", query.sort());
-        append(detail, "worker", query.worker());
+        for (var field : Query.class.getRecordComponents()) {
+            try {
+                append(detail, field.getName(), field.getAccessor().invoke(query));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
         append(detail, "page", page == 0 ? null : page);
         String text = detail.toString();
         return text.length() > 500 ? text.substring(0, 500) : text;

@@ -1,7 +1,7 @@
 package vn.childprotection.intake;
 
 /** How the report reached us. */
-public enum Channel {
+enum Channel {
     HOTLINE_111,
     WALK_IN,
     PHONE,

@@ -4,7 +4,7 @@ package vn.childprotection.police;
  * The investigation agency's decision (Criminal Procedure Code Art. 147), and what may follow it on the
  * same referral: an extension for a complex case, a reopened case, a prosecution, a court decision.
  */
-public enum Outcome {
+enum Outcome {
     CASE_OPENED,
     NOT_OPENED,
     SUSPENDED,

@@ -11,6 +11,9 @@ public interface CaseCallbacks {
     /** The follow-up visit found the child needs protection again: the case file opens again. */
     void caseReopened(UUID caseId);
 
+    /** Whether the person is, now, a protection worker of the commune who can sign in. */
+    boolean worksFor(String communeCode, String username);
+
     /** A deadline is near: the case timeline shows a reminder about the step. */
     void reminder(UUID caseId, String stepType);
 

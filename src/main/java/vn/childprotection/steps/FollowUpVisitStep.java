@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
+import vn.childprotection.cases.CaseFileService;
 import vn.childprotection.cases.CaseForms;
 import vn.childprotection.cases.CaseRecords;
 import vn.childprotection.common.InvalidInputException;
@@ -19,7 +20,8 @@ import vn.childprotection.process.TaskType;
 /**
  * The visit after closing, on the day the chair set, BPMN {@code Task_FollowUpVisit} (process FollowUpVisit):
  * when, whom the worker met, how the child is doing, what was seen. A child found at risk opens the case again,
- * at a new assessment of risks and needs (Mẫu 03); the reason is kept.
+ * at a new assessment of risks and needs (Mẫu 03); the reason is kept. Where the child has another case open
+ * meanwhile (a new report after the closing), that case is where the child is protected: this one is not reopened.
  */
 @Component
 class FollowUpVisitStep extends StoredStep<FollowUpVisitStep.FollowUpVisit> {
@@ -36,20 +38,27 @@ class FollowUpVisitStep extends StoredStep<FollowUpVisitStep.FollowUpVisit> {
     }
 
     private final CaseRecords records;
+    private final CaseFileService cases;
     private final Messages messages;
 
-    FollowUpVisitStep(CaseForms forms, CaseRecords records, Messages messages) {
+    FollowUpVisitStep(CaseForms forms, CaseRecords records, CaseFileService cases, Messages messages) {
         super(TaskType.FOLLOW_UP_VISIT, FollowUpVisit.class, forms);
         this.records = records;
+        this.cases = cases;
         this.messages = messages;
     }
 
     @Override
     StepOutcome decide(OpenTask task, FollowUpVisit f) {
-        if (f.visitedOn().isBefore(records.receivedOn(task.caseId()))) {
-            throw new InvalidInputException("visitedOn", messages.text("validation.beforeCase"));
+        LocalDate closedOn = records.closedOn(task.caseId());
+        if (closedOn != null && f.visitedOn().isBefore(closedOn)) {
+            throw new InvalidInputException("visitedOn", messages.text("validation.beforeClosing"));
         }
-        if (f.wellbeing() == Wellbeing.AT_RISK && !f.reopen()) {
+        var otherCase = cases.otherOpenCaseOfChild(task.caseId());
+        if (f.reopen() && otherCase.isPresent()) {
+            throw new InvalidInputException("reopen", messages.text("validation.childHasOpenCase", otherCase.get()));
+        }
+        if (f.wellbeing() == Wellbeing.AT_RISK && !f.reopen() && otherCase.isEmpty()) {
             // a child at risk is not left with a closed case
             throw new InvalidInputException("reopen", messages.text("validation.atRiskReopens"));
         }

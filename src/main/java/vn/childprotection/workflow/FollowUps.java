@@ -42,6 +42,16 @@ public class FollowUps {
                 .correlateStartMessage();
     }
 
+    /**
+     * Who holds the visit when it opens: the worker the chair named if they still work for the commune; otherwise
+     * nobody, and any of the commune's workers takes it.
+     */
+    public String assignee(DelegateExecution execution) {
+        String named = (String) execution.getVariable(ProcessIds.VAR_FOLLOW_UP_BY);
+        return named != null && cases.worksFor((String) execution.getVariable(ProcessIds.VAR_COMMUNE_CODE), named)
+                ? named : null;
+    }
+
     public void reopen(DelegateExecution execution) {
         cases.caseReopened(UUID.fromString((String) execution.getVariable(ProcessIds.VAR_CASE_ID)));
         execution.getProcessEngineServices().getRuntimeService()

@@ -76,6 +76,12 @@ class ChildProtectionCaseProcessTest {
             reopened.add(caseId);
         }
 
+        /** Everybody still works where they did, but "worker.gone", who left the commune. */
+        @Override
+        public boolean worksFor(String communeCode, String username) {
+            return !"worker.gone".equals(username);
+        }
+
         @Override
         public void reminder(UUID caseId, String stepType) {
             reminders.add(stepType);
@@ -108,14 +114,15 @@ class ChildProtectionCaseProcessTest {
         PoliceReferralStarter referrals = new PoliceReferralStarter(callbacks);
         Mocks.register("deadlines", deadlines);
         Mocks.register("dangerTriage", new DangerTriageDelegate(engine.getProcessEngine().getDecisionService()));
-        Mocks.register("closeCase", new CloseCaseDelegate(callbacks));
+        FollowUps followUps = new FollowUps(callbacks);
+        Mocks.register("closeCase", new CloseCaseDelegate(callbacks, followUps));
         Mocks.register("reminders", new Reminders(callbacks));
         Mocks.register("policeReferrals", referrals);
         Mocks.register("escalations", new Escalations());
         Mocks.register("separations", new Separations(callbacks));
         Mocks.register("investigations", new Investigations(deadlines, callbacks));
         Mocks.register("emergencies", new Emergencies());
-        Mocks.register("followUps", new FollowUps(callbacks));
+        Mocks.register("followUps", followUps);
         workflow = new CamundaCaseWorkflow(runtimeService(), taskService(), referrals);
         now(RECEIVED_AT.plus(Duration.ofHours(1)));
     }
@@ -580,6 +587,46 @@ class ChildProtectionCaseProcessTest {
                 false, false, false, null, null))).isTrue();
         completeStep(reopened, ProcessIds.TASK_RISK_NEEDS_ASSESSMENT, Map.of());
         assertThat(reopened).isWaitingAt(ProcessIds.TASK_CASE_MEETING);
+    }
+
+    @Test
+    void aNamedWorkerWhoLeftTheCommuneMeanwhileLeavesTheVisitToAnyOfItsWorkers() {
+        ProcessInstance pi = closable();
+        Instant visitDay = ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(90));
+        completeStep(pi, ProcessIds.TASK_CLOSURE_APPROVAL, closure(visitDay, "worker.gone"));
+        ProcessInstance visit = followUp();
+        now(visitDay);
+        execute(jobQuery().processInstanceId(visit.getId()).activityId(ProcessIds.TIMER_FOLLOW_UP_DUE).singleResult());
+
+        assertThat(taskQuery().processInstanceId(visit.getId()).taskDefinitionKey(ProcessIds.TASK_FOLLOW_UP_VISIT)
+                .singleResult()).hasCandidateGroup("worker-00004").isNotAssigned();
+    }
+
+    @Test
+    void aCaseStartedOnAModelWithoutTheFollowUpEventStillGetsItsVisit() {
+        // the case model as deployed before the follow-up visit: no event schedules it
+        String older;
+        try (var model = getClass().getClassLoader().getResourceAsStream("processes/child-protection-case.bpmn")) {
+            older = new String(model.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .replace(" camunda:expression=\"${followUps.schedule(execution)}\"", "")
+                    .replace(ProcessIds.EVENT_FOLLOW_UP_SCHEDULED, "Event_NotThere");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        String deployment = engine.getProcessEngine().getRepositoryService().createDeployment()
+                .addString("child-protection-case.bpmn", older).deploy().getId();
+        try {
+            ProcessInstance pi = closable();
+            Instant visitDay = ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(20));
+            completeStep(pi, ProcessIds.TASK_CLOSURE_APPROVAL, closure(visitDay, null));
+
+            assertThat(pi).isEnded().hasNotPassed(ProcessIds.EVENT_FOLLOW_UP_SCHEDULED);
+            assertThat(followUp()).as("scheduled when the case closed").isWaitingAt(ProcessIds.TIMER_FOLLOW_UP_DUE);
+            assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey(ProcessIds.FOLLOW_UP_PROCESS)
+                    .count()).as("once").isEqualTo(1);
+        } finally {
+            engine.getProcessEngine().getRepositoryService().deleteDeployment(deployment, true);
+        }
     }
 
     @Test

@@ -88,9 +88,42 @@ class FollowUpVisitApiTest extends ApiTestBase {
         assertThat(openTasks(caseId)).isEmpty();
     }
 
+    @Test
+    void aChildWithAnotherCaseOpenSinceTheClosingIsProtectedThereAndThisCaseStaysClosed() {
+        Map<String, Object> report = report(COMMUNE_A);
+        String caseId = closable(report);
+        complete("chair.a", caseId, "CLOSURE_APPROVAL", closure(true, todayInVietnam().plusDays(60).toString(), null));
+        // a new report about the same child after the closing opens a new case
+        report.put("receivedAt", java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(7)).withNano(0).toString());
+        Reply second = post("intake", "/api/reports", report);
+        assertThat(second.status()).isEqualTo(201);
+        String newCase = second.body().get("caseId").asText();
+        assertThat(newCase).isNotEqualTo(caseId);
+        visitDayComes(caseNumber(caseId));
+
+        String taskId = taskOf(caseId, "FOLLOW_UP_VISIT");
+        assertThat(post("worker.a", "/api/tasks/" + taskId + "/claim", null).status()).isEqualTo(200);
+        Map<String, Object> visit = new HashMap<>(Map.of("visitedOn", todayInVietnam().toString(),
+                "metWith", "Trẻ và mẹ", "wellbeing", "AT_RISK", "observations", "Trẻ lại bị đánh.", "reopen", true,
+                "reopenReason", "Bị đánh lại"));
+        Reply reopen = post("worker.a", "/api/tasks/" + taskId + "/complete", visit);
+        assertThat(fieldsOf(reopen)).containsExactly("reopen");
+        assertThat(reopen.body().toString()).contains(caseNumber(newCase));
+        visit.put("reopen", false);
+        visit.remove("reopenReason");
+        assertThat(post("worker.a", "/api/tasks/" + taskId + "/complete", visit).status()).isEqualTo(204);
+        assertThat(get("chair.a", "/api/cases/" + caseId).body().get("status").asText()).isEqualTo("CLOSED");
+    }
+
     /** A case whose review proposed closing: the chair's closure approval is open. */
     private String closable() {
-        String caseId = openCase(COMMUNE_A);
+        return closable(report(COMMUNE_A));
+    }
+
+    private String closable(Map<String, Object> report) {
+        Reply opened = post("intake", "/api/reports", report);
+        assertThat(opened.status()).isEqualTo(201);
+        String caseId = opened.body().get("caseId").asText();
         complete("worker.a", caseId, "INITIAL_ASSESSMENT", Map.of("dangerLevel", "LOW", "immediateDanger", false,
                 "crimeSuspected", false, "summary", "Nguy cơ thấp."));
         complete("worker.a", caseId, "RISK_NEEDS_ASSESSMENT", Map.of("riskLevel", "LOW", "needs", "Tư vấn"));
