@@ -104,8 +104,10 @@ class DemoData {
                 .single() > 0) {
             return;
         }
-        jdbc.sql("insert into staff_user (username, display_name, password_hash, enabled, demo) values (?, ?, ?, true, true)")
-                .params(username, displayName, hash).update();
+        // demo addresses on a domain that never receives mail; a real server sends only where SMTP is configured
+        jdbc.sql("insert into staff_user (username, display_name, password_hash, enabled, demo, email)"
+                        + " values (?, ?, ?, true, true, ?)")
+                .params(username, displayName, hash, username + "@demo.invalid").update();
         for (RoleGrant g : grants) {
             jdbc.sql("insert into staff_role (username, role, commune_code, province_code) values (?, ?, ?, ?)")
                     .params(username, g.role().name(), g.communeCode(), g.provinceCode()).update();

@@ -51,6 +51,34 @@ public class Directory {
         return users("", null);
     }
 
+    /** Someone a notification reaches: their e-mail address (may be none) and language. */
+    public record Recipient(String username, String email, String language) {
+    }
+
+    /** The members of an engine candidate group who can sign in (e.g. {@code worker-00004}). */
+    public List<Recipient> members(String group) {
+        List<Recipient> members = new ArrayList<>();
+        jdbc.sql("""
+                        select u.username, u.email, u.language, r.role, r.commune_code, r.province_code
+                        from staff_user u join staff_role r on r.username = u.username
+                        where u.enabled order by u.username""")
+                .query(rs -> {
+                    RoleGrant grant = new RoleGrant(Role.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6));
+                    String username = rs.getString(1);
+                    if (grant.group().equals(group) && members.stream().noneMatch(m -> m.username().equals(username))) {
+                        members.add(new Recipient(username, rs.getString(2), rs.getString(3)));
+                    }
+                });
+        return members;
+    }
+
+    /** One person as a notification reaches them, if they can sign in. */
+    public java.util.Optional<Recipient> recipient(String username) {
+        return jdbc.sql("select username, email, language from staff_user where username = ? and enabled")
+                .param(username)
+                .query((rs, n) -> new Recipient(rs.getString(1), rs.getString(2), rs.getString(3))).optional();
+    }
+
     /** Who holds the role for the commune and can sign in, by name. */
     public List<StaffUser> holders(Role role, String communeCode) {
         return jdbc.sql("""

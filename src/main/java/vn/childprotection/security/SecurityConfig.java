@@ -121,6 +121,7 @@ class SecurityConfig {
                         .requestMatchers("/camunda/**", "/engine-rest/**").hasRole("ADMIN")
                         .requestMatchers("/reports/**").hasAnyRole("INTAKE", "WORKER", "POLICE")
                         .requestMatchers("/oversight/**").hasRole("SUPERVISOR")
+                        .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/cases/*/notes").hasAnyRole("WORKER", "CHAIR", "SUPERVISOR")
                         .requestMatchers("/cases/*/attachments", "/cases/*/attachments/*")
                         .hasAnyRole("WORKER", "CHAIR", "SUPERVISOR")

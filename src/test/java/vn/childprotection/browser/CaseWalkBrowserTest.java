@@ -73,6 +73,18 @@ class CaseWalkBrowserTest extends BrowserTestBase {
         signIn("worker.a", "demo");
         wait.until(ExpectedConditions.urlContains("/tasks"));
         screenshot("worker-inbox");
+        // a report of immediate danger rang the worker's bell: the list leads to the task, and opening it reads it
+        int unread = bellCount();
+        assertThat(unread).isPositive();
+        follow(By.cssSelector("header a.bell"));
+        WebElement line = browser.findElement(By.xpath("//ul[@class='notifications']/li[contains(., '" + caseNumber + "')]"));
+        assertThat(line.getText()).contains("Việc khẩn", "Đánh giá ban đầu mức độ nguy hiểm", caseNumber, "Mới");
+        screenshot("notifications");
+        follow(By.xpath("//ul[@class='notifications']/li[contains(., '" + caseNumber + "')]/a"));
+        assertThat(browser.getCurrentUrl()).contains("/tasks/");
+        assertThat(heading()).contains("Đánh giá ban đầu");
+        assertThat(bellCount()).isEqualTo(unread - 1);
+        browser.get(url("/tasks"));
         claim(caseNumber, "INITIAL_ASSESSMENT");
         assertThat(body()).contains("Bạn đã nhận việc này.", caseNumber);
         choose("dangerLevel", "HIGH");
@@ -478,6 +490,12 @@ class CaseWalkBrowserTest extends BrowserTestBase {
         WebElement field = browser.findElement(By.name(name));
         field.clear();
         field.sendKeys(value);
+    }
+
+    /** The unread count on the header's bell; none shown is zero. */
+    private int bellCount() {
+        var count = browser.findElements(By.cssSelector("header a.bell .count"));
+        return count.isEmpty() ? 0 : Integer.parseInt(count.get(0).getText().strip());
     }
 
     private String heading() {

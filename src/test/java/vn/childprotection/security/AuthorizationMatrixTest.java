@@ -128,6 +128,14 @@ class AuthorizationMatrixTest extends ApiTestBase {
         rules.put("GET /api/me", new Rule(get(w -> "/api/me"), anyone(200)));
         rules.put("GET /api/directory/communes", new Rule(get(w -> "/api/directory/communes"), anyone(200)));
         rules.put("GET /api/tasks", new Rule(get(w -> "/api/tasks"), anyone(200)));
+        // a person's own notifications; another's, or none, is not found
+        rules.put("GET /api/notifications", new Rule(get(w -> "/api/notifications"), anyone(200)));
+        rules.put("POST /api/notifications/{id}/read", new Rule((who, where, fresh) -> new Request(HttpMethod.POST,
+                "/api/notifications/" + java.util.UUID.randomUUID() + "/read", null, null), anyone(404)));
+        rules.put("GET /notifications", new Rule(get(w -> "/notifications"), anyone(200)));
+        rules.put("GET /admin/outbox", new Rule(get(w -> "/admin/outbox"), only(Who.ADMIN, 200)));
+        rules.put("GET /notifications/{id}", new Rule(get(w -> "/notifications/" + java.util.UUID.randomUUID()),
+                anyone(404)));
         rules.put("GET /api/oversight/overdue", new Rule(get(w -> "/api/oversight/overdue"), only(Who.SUPERVISOR, 200)));
         rules.put("GET /api/audit/verify", new Rule(get(w -> "/api/audit/verify"), only(Who.ADMIN, 200)));
         rules.put("POST /api/reports", new Rule(

@@ -1,0 +1,170 @@
+package vn.childprotection.notifications;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
+
+import jakarta.mail.internet.MimeMessage;
+import vn.childprotection.common.Messages;
+import vn.childprotection.directory.Directory;
+
+/**
+ * E-mail through an outbox. A message is written with the notification that causes it, rendered in the
+ * recipient's language, and holds no case content: the case number, the step, its deadline and a link to sign
+ * in. The dispatcher claims each message with a conditional update (only one node wins a row, on PostgreSQL as
+ * on H2), sends it, and marks it sent; a failed send is tried again later, each time waiting twice as long, and
+ * after the last attempt the message is FAILED with its error for administrators to see. Where no SMTP server is
+ * configured ({@code spring.mail.host}), nothing is written to the outbox.
+ */
+@Component
+class Outbox {
+
+    private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+
+    private final JdbcClient jdbc;
+    private final ObjectProvider<JavaMailSender> mail;
+    private final Messages messages;
+    private final Clock clock;
+    private final String baseUrl;
+    private final String from;
+    private final int maxAttempts;
+    private final Duration firstRetry;
+    private final Duration claimFor;
+    /** This node, in the claims it makes (two application nodes never send the same message). */
+    private final String node = UUID.randomUUID().toString();
+
+    Outbox(JdbcClient jdbc, ObjectProvider<JavaMailSender> mail, Messages messages, Clock clock,
+           @Value("${child-protection.notifications.base-url:http://localhost:8080}") String baseUrl,
+           @Value("${child-protection.notifications.mail-from:bao-ve-tre-em@localhost}") String from,
+           @Value("${child-protection.notifications.max-attempts:8}") int maxAttempts,
+           @Value("${child-protection.notifications.first-retry:PT1M}") Duration firstRetry,
+           @Value("${child-protection.notifications.claim-for:PT5M}") Duration claimFor,
+           @Value("${spring.mail.host:}") String mailHost) {
+        this.jdbc = jdbc;
+        // a host left empty (as docker-compose.yml passes it when no server is given) means no e-mail
+        this.mail = mailHost.isBlank() ? null : mail;
+        this.messages = messages;
+        this.clock = clock;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.from = from;
+        this.maxAttempts = maxAttempts;
+        this.firstRetry = firstRetry;
+        this.claimFor = claimFor;
+    }
+
+    /** Writes the e-mail of a notification, in the caller's transaction; none without an address or a server. */
+    void mail(Directory.Recipient to, Notifications.Stored n) {
+        if (to.email() == null || to.email().isBlank() || mail == null || mail.getIfAvailable() == null) {
+            return;
+        }
+        Locale locale = Locale.forLanguageTag(to.language() == null ? "vi" : to.language());
+        String step = messages.textIn(locale, n.stepKey());
+        String due = n.dueAt() == null ? "" : WHEN.format(n.dueAt().atZone(clock.getZone()));
+        String link = baseUrl + n.link();
+        String subject = messages.textIn(locale, "mail.subject." + n.kind(), step, n.caseNumber());
+        String text = messages.textIn(locale, "mail.body." + n.kind(), step, n.caseNumber(), due, link);
+        String html = "<p>" + HtmlUtils.htmlEscape(text).replace("\n\n", "</p><p>").replace("\n", "<br>")
+                .replace(HtmlUtils.htmlEscape(link), "<a href=\"" + HtmlUtils.htmlEscape(link) + "\">"
+                        + HtmlUtils.htmlEscape(link) + "</a>") + "</p>";
+        Instant now = clock.instant();
+        jdbc.sql("""
+                        insert into outbox_message (id, notification_id, channel, recipient, subject, body_text, body_html,
+                            status, attempts, next_attempt_at, created_at) values (?, ?, 'EMAIL', ?, ?, ?, ?, 'PENDING', 0, ?, ?)""")
+                .params(UUID.randomUUID(), n.id(), to.email(), subject, text, html, Timestamp.from(now), Timestamp.from(now))
+                .update();
+    }
+
+    @Scheduled(initialDelayString = "${child-protection.notifications.dispatch-every:PT30S}",
+            fixedDelayString = "${child-protection.notifications.dispatch-every:PT30S}")
+    void dispatch() {
+        try {
+            dispatchOnce(100);
+        } catch (RuntimeException e) {
+            // the next cycle tries again; nothing is lost, the messages stay in the outbox
+            log.warn("Outbox dispatch failed: {}", e.toString());
+        }
+    }
+
+    /** One cycle: claims up to {@code batch} due messages and sends them; returns how many were sent. */
+    int dispatchOnce(int batch) {
+        JavaMailSender sender = mail == null ? null : mail.getIfAvailable();
+        if (sender == null) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        List<UUID> due = jdbc.sql("""
+                        select id from outbox_message where status = 'PENDING' and next_attempt_at <= ?
+                          and (claimed_until is null or claimed_until < ?) order by next_attempt_at, id limit ?""")
+                .params(Timestamp.from(now), Timestamp.from(now), batch).query(UUID.class).list();
+        int sent = 0;
+        for (UUID id : due) {
+            String claim = node + "/" + UUID.randomUUID();
+            // the row is ours only if nobody claimed it since we read it: the update re-checks under the row lock
+            int claimed = jdbc.sql("""
+                            update outbox_message set claimed_by = ?, claimed_until = ?
+                            where id = ? and status = 'PENDING' and (claimed_until is null or claimed_until < ?)""")
+                    .params(claim, Timestamp.from(now.plus(claimFor)), id, Timestamp.from(now)).update();
+            if (claimed == 1 && send(sender, id, claim)) {
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    private boolean send(JavaMailSender sender, UUID id, String claim) {
+        var message = jdbc.sql("select recipient, subject, body_text, body_html, attempts from outbox_message"
+                        + " where id = ? and claimed_by = ?")
+                .params(id, claim)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        String.valueOf(rs.getInt(5))})
+                .optional();
+        if (message.isEmpty()) {
+            return false;
+        }
+        String[] m = message.get();
+        int attempts = Integer.parseInt(m[4]) + 1;
+        try {
+            MimeMessage mime = sender.createMimeMessage();
+            MimeMessageHelper helper = new MimeMessageHelper(mime, true, "UTF-8");
+            helper.setFrom(from);
+            helper.setTo(m[0]);
+            helper.setSubject(m[1]);
+            helper.setText(m[2], m[3]);
+            sender.send(mime);
+        } catch (Exception e) {
+            boolean last = attempts >= maxAttempts;
+            Instant next = clock.instant().plus(firstRetry.multipliedBy(1L << Math.min(attempts - 1, 20)));
+            String error = String.valueOf(e.getMessage());
+            jdbc.sql("""
+                            update outbox_message set status = ?, attempts = ?, next_attempt_at = ?, last_error = ?,
+                                claimed_by = null, claimed_until = null where id = ? and claimed_by = ?""")
+                    .params(last ? "FAILED" : "PENDING", attempts, Timestamp.from(next),
+                            error.length() > 1000 ? error.substring(0, 1000) : error, id, claim)
+                    .update();
+            log.warn("E-mail {} not sent (attempt {} of {}): {}", id, attempts, maxAttempts, error);
+            return false;
+        }
+        jdbc.sql("""
+                        update outbox_message set status = 'SENT', attempts = ?, sent_at = ?, claimed_by = null,
+                            claimed_until = null, last_error = null where id = ? and claimed_by = ?""")
+                .params(attempts, Timestamp.from(clock.instant()), id, claim).update();
+        return true;
+    }
+}
