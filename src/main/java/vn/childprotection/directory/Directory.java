@@ -58,10 +58,26 @@ public class Directory {
     /** The members of an engine candidate group who can sign in (e.g. {@code worker-00004}). */
     public List<Recipient> members(String group) {
         List<Recipient> members = new ArrayList<>();
+        // the group's role, and its unit (a commune or a province), so that only its holders are read
+        Role role = null;
+        String unit = null;
+        for (String[] prefix : new String[][] {{"police-supervisor-", "POLICE_SUPERVISOR"}, {"supervisor-", "SUPERVISOR"},
+                {"worker-", "WORKER"}, {"chair-", "CHAIR"}, {"police-", "POLICE"}}) {
+            if (group.startsWith(prefix[0])) {
+                role = Role.valueOf(prefix[1]);
+                unit = group.substring(prefix[0].length());
+                break;
+            }
+        }
+        if (role == null) {
+            return members;
+        }
         jdbc.sql("""
                         select u.username, u.email, u.language, r.role, r.commune_code, r.province_code
                         from staff_user u join staff_role r on r.username = u.username
-                        where u.enabled order by u.username""")
+                        where u.enabled and r.role = ? and (r.commune_code = ? or r.province_code = ?)
+                        order by u.username""")
+                .params(role.name(), unit, unit)
                 .query(rs -> {
                     RoleGrant grant = new RoleGrant(Role.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6));
                     String username = rs.getString(1);

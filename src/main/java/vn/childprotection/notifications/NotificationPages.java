@@ -32,6 +32,8 @@ class NotificationPages {
 
     @GetMapping("/notifications/{id}")
     String open(@PathVariable UUID id, @AuthenticationPrincipal StaffPrincipal user) {
-        return "redirect:" + notifications.read(id, user.getUsername());
+        String link = notifications.read(id, user.getUsername());
+        // only ever a page of this application
+        return "redirect:" + (link.startsWith("/") && !link.startsWith("//") ? link : "/notifications");
     }
 }

@@ -26,7 +26,7 @@ import vn.childprotection.process.WorkTaskEvent;
 @Service
 class Notifications {
 
-    enum Kind { URGENT_TASK, ESCALATION }
+    enum Kind { URGENT_TASK, ESCALATION, REMINDER }
 
     /** One line under a person's bell, as GET /api/notifications answers it (title in the reader's language). */
     record Line(UUID id, String kind, String title, String link, Instant createdAt, boolean read) {
@@ -44,7 +44,7 @@ class Notifications {
     private final int urgentPriority;
 
     Notifications(JdbcClient jdbc, Directory directory, Outbox outbox, Clock clock,
-                  @Value("${child-protection.notifications.urgent-priority:90}") int urgentPriority) {
+                  @Value("${child-protection.notifications.urgent-priority:100}") int urgentPriority) {
         this.jdbc = jdbc;
         this.directory = directory;
         this.outbox = outbox;
@@ -62,29 +62,45 @@ class Notifications {
         if (kind == null) {
             return;
         }
-        List<Directory.Recipient> recipients = task.assignee() != null
-                ? directory.recipient(task.assignee()).stream().toList()
-                : directory.members(task.candidateGroup());
-        String stepKey = task.escalatedStep() == null ? "task.type." + task.type() : "task.escalation." + task.escalatedStep();
+        tell(kind, task.taskId(), task.caseId(), task.caseNumber(), stepKey(task.type(), task.escalatedStep()),
+                task.dueAt(), task.assignee(), task.candidateGroup());
+    }
+
+    /** The title key of a step: its type, or for an escalation the step it is about. */
+    static String stepKey(TaskType type, String escalatedStep) {
+        return escalatedStep == null ? "task.type." + type : "task.escalation." + escalatedStep;
+    }
+
+    /**
+     * Tells the task's assignee, or every member of its group when nobody holds it: a line under each one's bell
+     * and, where they have an address, an e-mail in the outbox; in the caller's transaction.
+     */
+    void tell(Kind kind, String taskId, UUID caseId, String caseNumber, String stepKey, Instant dueAt, String assignee,
+              String group) {
+        List<Directory.Recipient> recipients = assignee != null
+                ? directory.recipient(assignee).stream().toList()
+                : directory.members(group);
         for (Directory.Recipient to : recipients) {
             UUID id = UUID.randomUUID();
-            Stored n = new Stored(id, kind, task.caseNumber(), stepKey, task.dueAt(), "/tasks/" + task.taskId(),
-                    clock.instant(), false);
+            Stored n = new Stored(id, kind, caseNumber, stepKey, dueAt, "/tasks/" + taskId, clock.instant(), false);
             jdbc.sql("""
                             insert into notification (id, username, kind, task_id, case_id, case_number, step_key, due_at,
                                 link, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(id, to.username(), kind.name(), task.taskId(), task.caseId(), task.caseNumber(), stepKey,
-                            task.dueAt() == null ? null : Timestamp.from(task.dueAt()), n.link(),
-                            Timestamp.from(n.createdAt()))
+                    .params(id, to.username(), kind.name(), taskId, caseId, caseNumber, stepKey,
+                            dueAt == null ? null : Timestamp.from(dueAt), n.link(), Timestamp.from(n.createdAt()))
                     .update();
             outbox.mail(to, n);
         }
     }
 
-    /** Immediate danger and the emergency steps: the hours the law gives are few. */
+    /**
+     * The emergency steps, and the assessment of a report of immediate danger: the hours the law gives are few.
+     * Only the assessment is judged by its priority: a case's later steps carry the triage's priority on, and
+     * a plan or a review is not urgent for being in a case that once was.
+     */
     private boolean urgent(WorkTaskEvent.Created task) {
-        return task.priority() >= urgentPriority || task.type() == TaskType.EMERGENCY_DECISION
-                || task.type() == TaskType.EMERGENCY_ACTION;
+        return task.type() == TaskType.EMERGENCY_DECISION || task.type() == TaskType.EMERGENCY_ACTION
+                || (task.type() == TaskType.INITIAL_ASSESSMENT && task.priority() >= urgentPriority);
     }
 
     @Transactional(readOnly = true)

@@ -28,8 +28,8 @@ import vn.childprotection.directory.Directory;
  * E-mail through an outbox. A message is written with the notification that causes it, rendered in the
  * recipient's language, and holds no case content: the case number, the step, its deadline and a link to sign
  * in. The dispatcher claims each message with a conditional update (only one node wins a row, on PostgreSQL as
- * on H2), sends it, and marks it sent; a failed send is tried again later, each time waiting twice as long, and
- * after the last attempt the message is FAILED with its error for administrators to see. Where no SMTP server is
+ * on H2), sends it, and marks it sent; a failed send is tried again later, each time waiting twice as long up to
+ * {@code max-retry-interval} (so the default 60 attempts span about a day), and after the last attempt the message is FAILED with its error for administrators to see. Where no SMTP server is
  * configured ({@code spring.mail.host}), nothing is written to the outbox.
  */
 @Component
@@ -46,6 +46,7 @@ class Outbox {
     private final String from;
     private final int maxAttempts;
     private final Duration firstRetry;
+    private final Duration maxRetryInterval;
     private final Duration claimFor;
     /** This node, in the claims it makes (two application nodes never send the same message). */
     private final String node = UUID.randomUUID().toString();
@@ -53,8 +54,9 @@ class Outbox {
     Outbox(JdbcClient jdbc, ObjectProvider<JavaMailSender> mail, Messages messages, Clock clock,
            @Value("${child-protection.notifications.base-url:http://localhost:8080}") String baseUrl,
            @Value("${child-protection.notifications.mail-from:bao-ve-tre-em@localhost}") String from,
-           @Value("${child-protection.notifications.max-attempts:8}") int maxAttempts,
+           @Value("${child-protection.notifications.max-attempts:60}") int maxAttempts,
            @Value("${child-protection.notifications.first-retry:PT1M}") Duration firstRetry,
+           @Value("${child-protection.notifications.max-retry-interval:PT30M}") Duration maxRetryInterval,
            @Value("${child-protection.notifications.claim-for:PT5M}") Duration claimFor,
            @Value("${spring.mail.host:}") String mailHost) {
         this.jdbc = jdbc;
@@ -66,6 +68,7 @@ class Outbox {
         this.from = from;
         this.maxAttempts = maxAttempts;
         this.firstRetry = firstRetry;
+        this.maxRetryInterval = maxRetryInterval;
         this.claimFor = claimFor;
     }
 
@@ -115,12 +118,17 @@ class Outbox {
                 .params(Timestamp.from(now), Timestamp.from(now), batch).query(UUID.class).list();
         int sent = 0;
         for (UUID id : due) {
+            Instant claimedAt = clock.instant();
+            if (Duration.between(now, claimedAt).compareTo(claimFor.dividedBy(2)) > 0) {
+                // a slow cycle stops well before its claims could lapse; the next cycle goes on
+                break;
+            }
             String claim = node + "/" + UUID.randomUUID();
             // the row is ours only if nobody claimed it since we read it: the update re-checks under the row lock
             int claimed = jdbc.sql("""
                             update outbox_message set claimed_by = ?, claimed_until = ?
                             where id = ? and status = 'PENDING' and (claimed_until is null or claimed_until < ?)""")
-                    .params(claim, Timestamp.from(now.plus(claimFor)), id, Timestamp.from(now)).update();
+                    .params(claim, Timestamp.from(claimedAt.plus(claimFor)), id, Timestamp.from(claimedAt)).update();
             if (claimed == 1 && send(sender, id, claim)) {
                 sent++;
             }
@@ -150,7 +158,8 @@ class Outbox {
             sender.send(mime);
         } catch (Exception e) {
             boolean last = attempts >= maxAttempts;
-            Instant next = clock.instant().plus(firstRetry.multipliedBy(1L << Math.min(attempts - 1, 20)));
+            Duration wait = firstRetry.multipliedBy(1L << Math.min(attempts - 1, 20));
+            Instant next = clock.instant().plus(wait.compareTo(maxRetryInterval) > 0 ? maxRetryInterval : wait);
             String error = String.valueOf(e.getMessage());
             jdbc.sql("""
                             update outbox_message set status = ?, attempts = ?, next_attempt_at = ?, last_error = ?,
@@ -161,10 +170,9 @@ class Outbox {
             log.warn("E-mail {} not sent (attempt {} of {}): {}", id, attempts, maxAttempts, error);
             return false;
         }
-        jdbc.sql("""
+        return jdbc.sql("""
                         update outbox_message set status = 'SENT', attempts = ?, sent_at = ?, claimed_by = null,
                             claimed_until = null, last_error = null where id = ? and claimed_by = ?""")
-                .params(attempts, Timestamp.from(clock.instant()), id, claim).update();
-        return true;
+                .params(attempts, Timestamp.from(clock.instant()), id, claim).update() == 1;
     }
 }

@@ -53,8 +53,12 @@ class NotificationsApiTest extends ApiTestBase {
     @Autowired
     ManagementService management;
 
+    @Autowired
+    DeadlineReminders reminders;
+
     @BeforeEach
     void secondWorkerOfCommuneA() {
+        forgetSecondWorker();
         // signs in with the demo password, reads English
         jdbc.sql("insert into staff_user (username, display_name, password_hash, enabled, demo, email, language)"
                         + " select 'worker.a2', 'Lý Thị Hằng', password_hash, true, true, 'hang@phuong-ba-dinh.example', 'en'"
@@ -70,9 +74,14 @@ class NotificationsApiTest extends ApiTestBase {
             smtp = started();
         }
         smtp.purgeEmailFromAllMailboxes();
+        forgetSecondWorker();
+    }
+
+    /** Everything the second worker left: their notifications and mail, sign-in records, roles and the person. */
+    private void forgetSecondWorker() {
         jdbc.sql("delete from outbox_message where notification_id in (select id from notification where username = 'worker.a2')").update();
         jdbc.sql("delete from notification where username = 'worker.a2'").update();
-        jdbc.sql("delete from task_inbox where assignee = 'worker.a2'").update();
+        jdbc.sql("delete from recovery_code where username = 'worker.a2'").update();
         jdbc.sql("delete from staff_role where username = 'worker.a2'").update();
         jdbc.sql("delete from staff_user where username = 'worker.a2'").update();
     }
@@ -189,6 +198,62 @@ class NotificationsApiTest extends ApiTestBase {
     }
 
     @Test
+    void aTwelveHourStepRemindsTheGroupAtSixHoursAndTheAssigneeAtTenOnceEach() throws Exception {
+        Map<String, Object> report = report(COMMUNE_A);
+        report.put("immediateDanger", true);
+        report.put("receivedAt", java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(7)).minusSeconds(5)
+                .withNano(0).toString());
+        String caseId = created(report);
+        String caseNumber = caseNumber(caseId);
+        complete("worker.a", caseId, "INITIAL_ASSESSMENT", Map.of("dangerLevel", "HIGH", "immediateDanger", true,
+                "crimeSuspected", false, "summary", "Nguy hiểm tức thời."));
+        String action = taskOf(caseId, "EMERGENCY_ACTION");
+        java.time.Instant started = jdbc.sql("select created_at from task_inbox where task_id = ?").param(action)
+                .query(java.sql.Timestamp.class).single().toInstant();
+        java.time.Instant due = jdbc.sql("select due_at from task_inbox where task_id = ?").param(action)
+                .query(java.sql.Timestamp.class).single().toInstant();
+        assertThat(java.time.Duration.between(started, due)).as("the 12 hours of the law, from receipt")
+                .isBetween(java.time.Duration.ofHours(11).plusMinutes(50), java.time.Duration.ofHours(12));
+
+        reminders.fireDue(started.plus(java.time.Duration.ofHours(5).plusMinutes(50)));
+        assertThat(reminded("worker.a", action)).as("not before half the time").isZero();
+        reminders.fireDue(started.plus(java.time.Duration.ofHours(6)));
+        reminders.fireDue(started.plus(java.time.Duration.ofHours(6).plusMinutes(1)));
+        assertThat(reminded("worker.a", action)).as("half the time: the group, once").isEqualTo(1);
+        assertThat(reminded("worker.a2", action)).isEqualTo(1);
+
+        assertThat(post("worker.a", "/api/tasks/" + action + "/claim", null).status()).isEqualTo(200);
+        reminders.fireDue(due.minus(java.time.Duration.ofHours(2)).plusSeconds(1));
+        assertThat(reminded("worker.a", action)).as("two hours before: the one who holds it").isEqualTo(2);
+        assertThat(reminded("worker.a2", action)).isEqualTo(1);
+        assertThat(notificationAbout("worker.a", caseNumber).get("title").asText()).startsWith("Sắp đến hạn: ");
+
+        outbox.dispatchOnce(100);
+        // by mail too, in each one's language; the chair was reminded of the emergency decision the same way
+        assertThat(mailsAbout(caseNumber)).filteredOn(m -> subject(m).contains("Sắp đến hạn"))
+                .extracting(NotificationsApiTest::recipient).containsExactlyInAnyOrder("worker.a@demo.invalid",
+                        "worker.a@demo.invalid", "chair.a@demo.invalid", "chair.a@demo.invalid");
+        assertThat(mailsAbout(caseNumber)).filteredOn(m -> subject(m).contains("Deadline near"))
+                .extracting(NotificationsApiTest::recipient).containsExactly("hang@phuong-ba-dinh.example");
+    }
+
+    @Test
+    void aStepOfWorkingDaysIsRemindedHalfwayAndOnTheWorkingMorningBefore() {
+        // started Monday 30 November 2026, 09:00 Vietnam time; due Monday 7 December
+        java.time.Instant started = java.time.Instant.parse("2026-11-30T02:00:00Z");
+        java.time.Instant due = java.time.Instant.parse("2026-12-07T02:00:00Z");
+        assertThat(reminders.moments(started, due)).containsExactly(
+                java.time.Instant.parse("2026-12-03T14:00:00Z"),
+                // Friday 4 December, 07:30 (the weekend is skipped)
+                java.time.Instant.parse("2026-12-04T00:30:00Z"));
+    }
+
+    private long reminded(String user, String taskId) {
+        return jdbc.sql("select count(*) from notification where username = ? and task_id = ? and kind = 'REMINDER'")
+                .params(user, taskId).query(Long.class).single();
+    }
+
+    @Test
     void twoDispatchersAtOnceSendEveryMessageOnce() throws Exception {
         List<String> numbers = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
@@ -280,6 +345,14 @@ class NotificationsApiTest extends ApiTestBase {
             }
         }
         return null;
+    }
+
+    private static String subject(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String recipient(MimeMessage m) {
