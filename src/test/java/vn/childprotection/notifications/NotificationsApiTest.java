@@ -98,7 +98,7 @@ class NotificationsApiTest extends ApiTestBase {
         String caseId = created(report);
         String caseNumber = caseNumber(caseId);
 
-        outbox.dispatchOnce(100);
+        outbox.dispatchOnce(10_000);
 
         List<MimeMessage> mails = mailsAbout(caseNumber);
         assertThat(mails).extracting(m -> m.getAllRecipients()[0].toString())
@@ -117,7 +117,7 @@ class NotificationsApiTest extends ApiTestBase {
         MimeMessage vietnamese = mails.stream().filter(m -> recipient(m).startsWith("worker.a@")).findFirst().orElseThrow();
         assertThat(vietnamese.getSubject()).startsWith("[Bảo vệ trẻ em] Việc khẩn: ");
         assertThat(mailsAbout(caseNumber)).as("sent once").hasSize(2);
-        outbox.dispatchOnce(100);
+        outbox.dispatchOnce(10_000);
         assertThat(mailsAbout(caseNumber)).as("a second cycle sends nothing again").hasSize(2);
     }
 
@@ -150,19 +150,20 @@ class NotificationsApiTest extends ApiTestBase {
         report.put("immediateDanger", true);
         String caseNumber = caseNumber(created(report));
 
-        assertThat(outbox.dispatchOnce(100)).isZero();
+        assertThat(outbox.dispatchOnce(10_000)).isZero();
         assertThat(jdbc.sql("""
                         select count(*) from outbox_message o join notification n on n.id = o.notification_id
                         where n.case_number = ? and o.status = 'PENDING' and o.attempts = 1 and o.last_error is not null""")
                 .param(caseNumber).query(Long.class).single()).as("kept, to try again later").isEqualTo(2);
 
         smtp = started();
-        assertThat(outbox.dispatchOnce(100)).as("not before its back-off").isZero();
+        outbox.dispatchOnce(10_000);
+        assertThat(mailsAbout(caseNumber)).as("not before its back-off").isEmpty();
         // the back-off passes
         jdbc.sql("update outbox_message set next_attempt_at = ? where status = 'PENDING'")
                 .param(java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(1))).update();
-        outbox.dispatchOnce(100);
-        outbox.dispatchOnce(100);
+        outbox.dispatchOnce(10_000);
+        outbox.dispatchOnce(10_000);
 
         assertThat(mailsAbout(caseNumber)).hasSize(2);
         assertThat(jdbc.sql("""
@@ -180,7 +181,7 @@ class NotificationsApiTest extends ApiTestBase {
         for (int attempt = 0; attempt < 3; attempt++) {
             jdbc.sql("update outbox_message set next_attempt_at = ? where status = 'PENDING'")
                     .param(java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(1))).update();
-            outbox.dispatchOnce(100);
+            outbox.dispatchOnce(10_000);
         }
         assertThat(jdbc.sql("""
                         select count(*) from outbox_message o join notification n on n.id = o.notification_id
@@ -193,7 +194,7 @@ class NotificationsApiTest extends ApiTestBase {
         assertThat(html).contains("hang@phuong-ba-dinh.example", caseNumber, "Connection refused");
         assertThat(get("worker.a", "/admin/outbox").status()).isEqualTo(403);
         smtp = started();
-        outbox.dispatchOnce(100);
+        outbox.dispatchOnce(10_000);
         assertThat(mailsAbout(caseNumber)).as("failed for good: not sent again by itself").isEmpty();
     }
 
@@ -228,7 +229,7 @@ class NotificationsApiTest extends ApiTestBase {
         assertThat(reminded("worker.a2", action)).isEqualTo(1);
         assertThat(notificationAbout("worker.a", caseNumber).get("title").asText()).startsWith("Sắp đến hạn: ");
 
-        outbox.dispatchOnce(100);
+        outbox.dispatchOnce(10_000);
         // by mail too, in each one's language; the chair was reminded of the emergency decision the same way
         assertThat(mailsAbout(caseNumber)).filteredOn(m -> subject(m).contains("Sắp đến hạn"))
                 .extracting(NotificationsApiTest::recipient).containsExactlyInAnyOrder("worker.a@demo.invalid",
@@ -267,7 +268,7 @@ class NotificationsApiTest extends ApiTestBase {
         for (int node = 0; node < 2; node++) {
             sent.add(nodes.submit(() -> {
                 go.await();
-                return outbox.dispatchOnce(100);
+                return outbox.dispatchOnce(10_000);
             }));
         }
         go.countDown();
@@ -277,7 +278,7 @@ class NotificationsApiTest extends ApiTestBase {
         }
         nodes.shutdown();
 
-        assertThat(total).isEqualTo(8);
+        assertThat(total).as("every message of these cases, and any other waiting").isGreaterThanOrEqualTo(8);
         for (String number : numbers) {
             assertThat(mailsAbout(number)).as("mails about %s", number).hasSize(2);
         }
@@ -296,7 +297,7 @@ class NotificationsApiTest extends ApiTestBase {
 
         assertThat(notificationAbout("chair.a", caseNumber).get("kind").asText()).isEqualTo("ESCALATION");
         assertThat(notificationAbout("worker.a", caseNumber)).as("a normal report is not urgent").isNull();
-        outbox.dispatchOnce(100);
+        outbox.dispatchOnce(10_000);
         assertThat(mailsAbout(caseNumber)).extracting(NotificationsApiTest::recipient)
                 .containsExactly("chair.a@demo.invalid");
         assertThat(mailsAbout(caseNumber).get(0).getSubject()).startsWith("[Bảo vệ trẻ em] Quá hạn: ");
