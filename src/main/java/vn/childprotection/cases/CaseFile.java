@@ -17,6 +17,8 @@ public class CaseFile {
     private final String caseNumber;
     private CaseStatus status;
     private String communeCode;
+    /** The province of the case's commune, kept beside it for the register's index. */
+    private String provinceCode;
     private final Instant openedAt;
     /** When the case's first report was received: its deadlines count from there. */
     private final Instant receivedAt;
@@ -27,12 +29,13 @@ public class CaseFile {
     @Version
     private Integer version;
 
-    CaseFile(UUID id, String caseNumber, CaseStatus status, String communeCode, Instant openedAt, Instant receivedAt,
-             Child child, String childNameKey, Integer version) {
+    CaseFile(UUID id, String caseNumber, CaseStatus status, String communeCode, String provinceCode, Instant openedAt,
+             Instant receivedAt, Child child, String childNameKey, Integer version) {
         this.id = id;
         this.caseNumber = caseNumber;
         this.status = status;
         this.communeCode = communeCode;
+        this.provinceCode = provinceCode;
         this.openedAt = openedAt;
         this.receivedAt = receivedAt;
         this.child = child;
@@ -40,9 +43,10 @@ public class CaseFile {
         this.version = version;
     }
 
-    static CaseFile open(String caseNumber, String communeCode, Instant openedAt, Instant receivedAt, Child child) {
-        return new CaseFile(UUID.randomUUID(), caseNumber, CaseStatus.OPEN, communeCode, openedAt, receivedAt, child,
-                child == null ? null : NameKey.of(child.fullName()), null);
+    static CaseFile open(String caseNumber, String communeCode, String provinceCode, Instant openedAt, Instant receivedAt,
+                         Child child) {
+        return new CaseFile(UUID.randomUUID(), caseNumber, CaseStatus.OPEN, communeCode, provinceCode, openedAt, receivedAt,
+                child, child == null ? null : NameKey.of(child.fullName()), null);
     }
 
     public UUID id() {
@@ -74,11 +78,12 @@ public class CaseFile {
     }
 
     /** The child moved to another commune: the case goes with them; saving checks nobody changed it meanwhile. */
-    void transfer(String toCommuneCode) {
+    void transfer(String toCommuneCode, String toProvinceCode) {
         if (status != CaseStatus.OPEN) {
             throw new IllegalStateException("Case " + caseNumber + " is closed");
         }
         this.communeCode = toCommuneCode;
+        this.provinceCode = toProvinceCode;
     }
 
     /** The chair approved closing: the case file is closed. */

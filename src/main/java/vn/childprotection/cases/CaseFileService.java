@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import vn.childprotection.audit.AuditTrail;
 import vn.childprotection.common.NotFoundException;
+import vn.childprotection.directory.Commune;
 import vn.childprotection.process.DeadlineState;
 import vn.childprotection.process.OpenTask;
 import vn.childprotection.process.OpenTasks;
@@ -62,9 +63,10 @@ public class CaseFileService {
 
     /** Opens a case file in the caller's transaction, for a report received at {@code receivedAt}. */
     @Transactional
-    public CaseFile open(String communeCode, Child child, Instant receivedAt) {
+    public CaseFile open(Commune commune, Child child, Instant receivedAt) {
         Instant now = clock.instant();
-        return aggregates.insert(CaseFile.open(caseNumbers.next(now), communeCode, now, receivedAt, child));
+        return aggregates.insert(CaseFile.open(caseNumbers.next(now), commune.code(), commune.provinceCode(), now, receivedAt,
+                child));
     }
 
     /**

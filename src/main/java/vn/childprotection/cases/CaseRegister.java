@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -46,9 +45,6 @@ class CaseRegister {
     private static final Map<String, String> SORTS = Map.of(
             "receivedAt", "c.received_at", "caseNumber", "c.case_number", "childName", "c.child_name_key",
             "status", "c.status", "communeCode", "c.commune_code");
-    private static final Pattern NATIONAL_ID = Pattern.compile("\\d{12}");
-    /** The longest search: a full name, a case number or a national ID are far shorter. */
-    private static final int MAX_QUERY = 200;
     /** Days a register is asked about: no report the system takes is older, none is later. */
     private static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
     private static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
@@ -59,9 +55,11 @@ class CaseRegister {
     private final AuditTrail audit;
     private final Messages messages;
     private final OpenSteps openSteps;
+    private final SearchBox searchBox;
 
     CaseRegister(Jurisdiction jurisdiction, JdbcClient jdbc, Clock clock, AuditTrail audit, Messages messages,
-                 OpenSteps openSteps) {
+                 OpenSteps openSteps, SearchBox searchBox) {
+        this.searchBox = searchBox;
         this.openSteps = openSteps;
         this.jurisdiction = jurisdiction;
         this.jdbc = jdbc;
@@ -109,7 +107,17 @@ class CaseRegister {
         Map<String, Object> params = new HashMap<>();
         List<String> where = new ArrayList<>();
         Jurisdiction.ListGate gate = jurisdiction.visibleCases(user, params);
-        where.add(gate.any());
+        List<String> found = searchBox.ways(query.q(), params);
+        if (found.isEmpty()) {
+            where.add(gate.any());
+        } else {
+            // every kind of sight paired with every way of finding ("this province and this name", ...): on
+            // PostgreSQL each pair is one scan of an index that holds both, where the gate and the search apart
+            // would each read all the country's cases of a common name
+            List<String> pairs = new ArrayList<>();
+            gate.anyArms().forEach(arm -> found.forEach(f -> pairs.add("(" + arm + " and " + f + ")")));
+            where.add(pairs.isEmpty() ? "1 = 0" : "(" + String.join(" or ", pairs) + ")");
+        }
         filters(query, now, gate.full(), where, params);
         String order = order(query.sort());
         params.put("limit", size + lookAhead);
@@ -130,22 +138,6 @@ class CaseRegister {
      * intake officers these filters find nothing, rather than answer yes or no about what they may not read.
      */
     private void filters(Query query, Instant now, String full, List<String> where, Map<String, Object> params) {
-        if (query.q() != null && !query.q().isBlank()) {
-            String q = query.q().strip();
-            if (q.length() > MAX_QUERY) {
-                throw new InvalidInputException("q", messages.text("validation.tooLong"));
-            }
-            params.put("nameLike", "%" + NameKey.of(q).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-            params.put("caseNumber", q.toUpperCase(Locale.ROOT));
-            String byId = "";
-            if (NATIONAL_ID.matcher(q).matches()) {
-                params.put("nationalId", q);
-                byId = " or c.child_national_id = :nationalId";
-            }
-            // case numbers are written in upper case (CaseNumbers): the number's own index answers, and with the
-            // name's trigram index on PostgreSQL the two are one bitmap scan
-            where.add("(c.child_name_key like :nameLike escape '\\' or c.case_number = :caseNumber" + byId + ")");
-        }
         if (query.status() != null) {
             params.put("status", query.status().name());
             where.add("c.status = :status");

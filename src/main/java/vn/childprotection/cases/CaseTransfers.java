@@ -97,7 +97,7 @@ public class CaseTransfers {
             throw new ConflictException(messages.text("case.closed"));
         }
         String from = file.communeCode();
-        file.transfer(to.code());
+        file.transfer(to.code(), to.provinceCode());
         caseFiles.save(file);
         timeline.record(file.id(), "TRANSFERRED", detail, username);
         workflow.transfer(file.caseNumber(), to.code(), to.provinceCode());

@@ -117,7 +117,7 @@ class IntakeService {
         Optional<CaseFile> open = cases.openCaseOf(commune.code(), child)
                 .filter(existing -> workflow.furtherReport(existing.caseNumber(), routing));
         boolean joined = open.isPresent();
-        CaseFile file = joined ? open.get() : cases.open(commune.code(), child, receivedAt);
+        CaseFile file = joined ? open.get() : cases.open(commune, child, receivedAt);
 
         ReportRequest.AbuserInput a = request.allegedAbuser();
         boolean caregiver = Boolean.TRUE.equals(request.allegedAbuserIsCaregiver())

@@ -500,7 +500,7 @@ class NationalScaleBenchmark {
             String name = Names.next(random, sex.equals("FEMALE"));
             // as the application opens a case: the register's name key (NameKey) and the first report's receipt
             rows.caseFile.row(caseId, number, "CLOSED", commune, opened, name, sex, null, age, null, "Kinh",
-                    null, 3, SearchProbe.nameKey(name), opened);
+                    null, 3, SearchProbe.nameKey(name), opened, provinceCode(p));
             UUID report = UUID.randomUUID();
             String harm = harms[random.nextInt(harms.length)];
             rows.report.row(report, caseId, "HOTLINE_111", opened, opened.plusSeconds(60), "bench.intake", "FAMILY",
@@ -545,7 +545,7 @@ class NationalScaleBenchmark {
     private static final class Rows {
         final Copy caseFile = new Copy("case_file (id, case_number, status, commune_code, opened_at, child_full_name, "
                 + "child_sex, child_birth_date, child_age_years, child_national_id, child_ethnicity, child_address, version, "
-                + "child_name_key, received_at)");
+                + "child_name_key, received_at, province_code)");
         final Copy report = new Copy("report (id, case_id, channel, received_at, recorded_at, recorded_by, setting, "
                 + "description, immediate_danger, alleged_abuser_is_caregiver, abuser_relationship, abuser_full_name, "
                 + "abuser_age_years, reporter_anonymous, reporter_full_name, reporter_phone, reporter_relationship)");
@@ -732,7 +732,7 @@ class NationalScaleBenchmark {
         Thread.sleep(12_000);
         jdbc.sql("select pg_stat_clear_snapshot()").query(String.class).optional();
         return jdbc.sql("select coalesce(sum(idx_scan), 0) from pg_stat_user_indexes where indexrelname = ?")
-                .param("case_file_name_key_trgm").query(Long.class).single();
+                .param("case_file_place_name_trgm").query(Long.class).single();
     }
 
     // --- the clients ---

@@ -114,6 +114,13 @@ class CaseRegisterApiTest extends ApiTestBase {
         assertThat(requested.status()).as("%s", requested.body()).isEqualTo(202);
         assertThat(caseIds("supervisor.q", q)).as("asked to accept it").containsExactly(opened.caseId());
         assertThat(caseIds("supervisor.p", q)).as("still in its own province meanwhile").containsExactly(opened.caseId());
+
+        complete("supervisor.q", opened.caseId(), "TRANSFER_ACCEPTANCE", Map.of("accepted", true));
+        assertThat(caseIds("supervisor.q", q)).as("now a case of the receiving province").containsExactly(opened.caseId());
+        assertThat(caseIds("supervisor.q", "communeCode=" + COMMUNE_C)).as("listed without a search too")
+                .contains(opened.caseId());
+        assertThat(caseIds("supervisor.p", q)).as("gone from the province it left").isEmpty();
+        assertThat(caseIds("supervisor.p", "communeCode=" + COMMUNE_C)).doesNotContain(opened.caseId());
     }
 
     @Test

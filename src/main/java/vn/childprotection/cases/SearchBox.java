@@ -1,0 +1,55 @@
+package vn.childprotection.cases;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.springframework.stereotype.Component;
+
+import vn.childprotection.common.InvalidInputException;
+import vn.childprotection.common.Messages;
+
+/**
+ * What the register's search box finds: a child by name without diacritics or case ("nguyen thi hoa" finds
+ * "Nguyễn Thị Hoa", anywhere in the name), a case number as typed in any case, a national ID.
+ */
+@Component
+class SearchBox {
+
+    private static final Pattern NATIONAL_ID = Pattern.compile("\\d{12}");
+    /** The longest search: a full name, a case number or a national ID are far shorter. */
+    private static final int MAX_QUERY = 200;
+
+    private final Messages messages;
+
+    SearchBox(Messages messages) {
+        this.messages = messages;
+    }
+
+    /**
+     * The ways {@code q} finds a case, each an SQL condition on {@code case_file c}, their named parameters added
+     * to {@code params}; none when nothing was typed. A case is found when any of them holds.
+     */
+    List<String> ways(String q, Map<String, Object> params) {
+        if (q == null || q.isBlank()) {
+            return List.of();
+        }
+        String typed = q.strip();
+        if (typed.length() > MAX_QUERY) {
+            throw new InvalidInputException("q", messages.text("validation.tooLong"));
+        }
+        // a wildcard typed is a character, not everything
+        params.put("nameLike", "%" + NameKey.of(typed).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        params.put("caseNumber", typed.toUpperCase(Locale.ROOT));
+        List<String> ways = new ArrayList<>(List.of("c.child_name_key like :nameLike escape '\\'",
+                // case numbers are written in upper case (CaseNumbers): the number's own index answers
+                "c.case_number = :caseNumber"));
+        if (NATIONAL_ID.matcher(typed).matches()) {
+            params.put("nationalId", typed);
+            ways.add("c.child_national_id = :nationalId");
+        }
+        return ways;
+    }
+}
