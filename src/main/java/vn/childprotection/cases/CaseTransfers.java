@@ -7,6 +7,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.childprotection.audit.AuditTrail;
+import vn.childprotection.common.CaseNews;
 import vn.childprotection.common.ConflictException;
 import vn.childprotection.common.InvalidInputException;
 import vn.childprotection.common.Messages;
@@ -102,6 +103,8 @@ public class CaseTransfers {
         timeline.record(file.id(), "TRANSFERRED", detail, username);
         workflow.transfer(file.caseNumber(), to.code(), to.provinceCode());
         events.publishEvent(new CaseMoved(file.id(), to.code(), to.provinceCode()));
+        events.publishEvent(new CaseNews(CaseNews.What.CASE_MOVED_OUT, file.id(), file.caseNumber(), from, null));
+        events.publishEvent(new CaseNews(CaseNews.What.CASE_MOVED_IN, file.id(), file.caseNumber(), to.code(), null));
         audit.record("TRANSFER", file.id(), from + " -> " + to.code());
     }
 }

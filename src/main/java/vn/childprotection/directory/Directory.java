@@ -52,7 +52,7 @@ public class Directory {
     }
 
     /** Someone a notification reaches: their e-mail address (may be none) and language. */
-    public record Recipient(String username, String email, String language) {
+    public record Recipient(String username, String email, String language, String phone) {
     }
 
     /** The members of an engine candidate group who can sign in (e.g. {@code worker-00004}). */
@@ -73,7 +73,7 @@ public class Directory {
             return members;
         }
         jdbc.sql("""
-                        select u.username, u.email, u.language, r.role, r.commune_code, r.province_code
+                        select u.username, u.email, u.language, r.role, r.commune_code, r.province_code, u.phone
                         from staff_user u join staff_role r on r.username = u.username
                         where u.enabled and r.role = ? and (r.commune_code = ? or r.province_code = ?)
                         order by u.username""")
@@ -82,7 +82,7 @@ public class Directory {
                     RoleGrant grant = new RoleGrant(Role.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6));
                     String username = rs.getString(1);
                     if (grant.group().equals(group) && members.stream().noneMatch(m -> m.username().equals(username))) {
-                        members.add(new Recipient(username, rs.getString(2), rs.getString(3)));
+                        members.add(new Recipient(username, rs.getString(2), rs.getString(3), rs.getString(7)));
                     }
                 });
         return members;
@@ -90,9 +90,16 @@ public class Directory {
 
     /** One person as a notification reaches them, if they can sign in. */
     public java.util.Optional<Recipient> recipient(String username) {
-        return jdbc.sql("select username, email, language from staff_user where username = ? and enabled")
+        return jdbc.sql("select username, email, language, phone from staff_user where username = ? and enabled")
                 .param(username)
-                .query((rs, n) -> new Recipient(rs.getString(1), rs.getString(2), rs.getString(3))).optional();
+                .query((rs, n) -> new Recipient(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .optional();
+    }
+
+    /** Where a person is reached and the language they read, as they set it themselves. */
+    public void setContact(String username, String email, String phone, String language) {
+        jdbc.sql("update staff_user set email = ?, phone = ?, language = ? where username = ?")
+                .params(email, phone, language, username).update();
     }
 
     /** Who holds the role for the commune and can sign in, by name. */

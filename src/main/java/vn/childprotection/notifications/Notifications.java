@@ -12,21 +12,34 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.childprotection.common.CaseNews;
 import vn.childprotection.common.NotFoundException;
 import vn.childprotection.directory.Directory;
 import vn.childprotection.process.TaskType;
 import vn.childprotection.process.WorkTaskEvent;
 
 /**
- * What people are told, written in the transaction of the engine's change. Now: new urgent work (immediate
- * danger, emergency decision or action) reaches every member of the task's group at once, and an escalation
- * whoever receives it (the commune chair, then the province supervisor; police steps the province police
- * supervisor). Each becomes a line under the bell and, where the person has an address, an e-mail in the outbox.
+ * What people are told, written in the transaction of the change that causes it: new urgent work (immediate
+ * danger, emergency decision or action) reaches every member of the task's group at once, an escalation whoever
+ * receives it (the commune chair, then the province supervisor; police steps the province police supervisor),
+ * other new work the group (its e-mail gathered, {@link NewWorkMail}), and news of a case ({@link CaseNews}) the
+ * worker concerned or the commune's workers. Each becomes a line under the bell and, as the person chose
+ * ({@link Preferences}), an e-mail or for urgent work a text message in the outbox.
  */
 @Service
 class Notifications {
 
-    enum Kind { URGENT_TASK, ESCALATION, REMINDER }
+    enum Kind {
+        URGENT_TASK(Preferences.Topic.URGENT), ESCALATION(Preferences.Topic.URGENT), REMINDER(Preferences.Topic.REMINDER),
+        NEW_TASK(Preferences.Topic.NEW_WORK), CASE_NEWS(Preferences.Topic.CASE_NEWS), DIGEST(Preferences.Topic.DIGEST),
+        WEEKLY_SUMMARY(Preferences.Topic.DIGEST);
+
+        final Preferences.Topic topic;
+
+        Kind(Preferences.Topic topic) {
+            this.topic = topic;
+        }
+    }
 
     /** One line under a person's bell, as GET /api/notifications answers it (title in the reader's language). */
     record Line(UUID id, String kind, String title, String link, Instant createdAt, boolean read) {
@@ -40,14 +53,16 @@ class Notifications {
     private final JdbcClient jdbc;
     private final Directory directory;
     private final Outbox outbox;
+    private final Preferences preferences;
     private final Clock clock;
     private final int urgentPriority;
 
-    Notifications(JdbcClient jdbc, Directory directory, Outbox outbox, Clock clock,
+    Notifications(JdbcClient jdbc, Directory directory, Outbox outbox, Preferences preferences, Clock clock,
                   @Value("${child-protection.notifications.urgent-priority:100}") int urgentPriority) {
         this.jdbc = jdbc;
         this.directory = directory;
         this.outbox = outbox;
+        this.preferences = preferences;
         this.clock = clock;
         this.urgentPriority = urgentPriority;
     }
@@ -58,12 +73,22 @@ class Notifications {
             return;
         }
         Kind kind = task.type() == TaskType.ESCALATION ? Kind.ESCALATION
-                : urgent(task) ? Kind.URGENT_TASK : null;
-        if (kind == null) {
-            return;
-        }
+                : urgent(task) ? Kind.URGENT_TASK : Kind.NEW_TASK;
         tell(kind, task.taskId(), task.caseId(), task.caseNumber(), stepKey(task.type(), task.escalatedStep()),
                 task.dueAt(), task.assignee(), task.candidateGroup());
+    }
+
+    @EventListener
+    void on(CaseNews news) {
+        List<Directory.Recipient> to = news.username() != null
+                ? directory.recipient(news.username()).stream().toList()
+                : directory.members("worker-" + news.communeCode());
+        if (to.isEmpty() && news.username() != null) {
+            // the worker concerned no longer signs in: the commune's workers hear it instead
+            to = directory.members("worker-" + news.communeCode());
+        }
+        tell(Kind.CASE_NEWS, null, news.caseId(), news.caseNumber(), "news." + news.what(), null, to,
+                "/cases/" + news.caseId());
     }
 
     /** The title key of a step: its type, or for an escalation the step it is about. */
@@ -71,25 +96,45 @@ class Notifications {
         return escalatedStep == null ? "task.type." + type : "task.escalation." + escalatedStep;
     }
 
-    /**
-     * Tells the task's assignee, or every member of its group when nobody holds it: a line under each one's bell
-     * and, where they have an address, an e-mail in the outbox; in the caller's transaction.
-     */
+    /** Tells the task's assignee, or every member of its group when nobody holds it, in the caller's transaction. */
     void tell(Kind kind, String taskId, UUID caseId, String caseNumber, String stepKey, Instant dueAt, String assignee,
               String group) {
         List<Directory.Recipient> recipients = assignee != null
                 ? directory.recipient(assignee).stream().toList()
                 : directory.members(group);
+        tell(kind, taskId, caseId, caseNumber, stepKey, dueAt, recipients, "/tasks/" + taskId);
+    }
+
+    /**
+     * Tells each of them as they chose: a line under the bell, an e-mail (new work waits to be gathered; mail that
+     * is not urgent waits out quiet hours), a text message for urgent work; in the caller's transaction.
+     */
+    void tell(Kind kind, String taskId, UUID caseId, String caseNumber, String stepKey, Instant dueAt,
+              List<Directory.Recipient> recipients, String link) {
+        Instant now = clock.instant();
         for (Directory.Recipient to : recipients) {
-            UUID id = UUID.randomUUID();
-            Stored n = new Stored(id, kind, caseNumber, stepKey, dueAt, "/tasks/" + taskId, clock.instant(), false);
+            Preferences.Settings settings = preferences.of(to.username());
+            boolean inApp = settings.wants(kind.topic, Preferences.Channel.APP);
+            boolean mail = settings.wants(kind.topic, Preferences.Channel.EMAIL) && outbox.canMail(to);
+            boolean sms = settings.wants(kind.topic, Preferences.Channel.SMS) && outbox.canText(to);
+            if (!inApp && !mail && !sms) {
+                continue;
+            }
+            boolean gathered = kind == Kind.NEW_TASK;
+            Stored n = new Stored(UUID.randomUUID(), kind, caseNumber, stepKey, dueAt, link, now, false);
             jdbc.sql("""
                             insert into notification (id, username, kind, task_id, case_id, case_number, step_key, due_at,
-                                link, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(id, to.username(), kind.name(), taskId, caseId, caseNumber, stepKey,
-                            dueAt == null ? null : Timestamp.from(dueAt), n.link(), Timestamp.from(n.createdAt()))
+                                link, created_at, in_app, mail_waiting) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(n.id(), to.username(), kind.name(), taskId, caseId, caseNumber, stepKey,
+                            dueAt == null ? null : Timestamp.from(dueAt), link, Timestamp.from(now), inApp,
+                            mail && gathered)
                     .update();
-            outbox.mail(to, n);
+            if (mail && !gathered) {
+                outbox.mail(to, n, settings.mailNotBefore(kind.topic, now, clock));
+            }
+            if (sms) {
+                outbox.text(to, n);
+            }
         }
     }
 
@@ -107,7 +152,7 @@ class Notifications {
     List<Stored> of(String username, int limit) {
         return jdbc.sql("""
                         select id, kind, case_number, step_key, due_at, link, created_at, read_at from notification
-                        where username = ? order by created_at desc, id limit ?""")
+                        where username = ? and in_app order by created_at desc, id limit ?""")
                 .params(username, limit)
                 .query((rs, n) -> new Stored(rs.getObject(1, UUID.class), Kind.valueOf(rs.getString(2)), rs.getString(3),
                         rs.getString(4), rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant(),
@@ -117,7 +162,7 @@ class Notifications {
 
     @Transactional(readOnly = true)
     long unread(String username) {
-        return jdbc.sql("select count(*) from notification where username = ? and read_at is null")
+        return jdbc.sql("select count(*) from notification where username = ? and in_app and read_at is null")
                 .param(username).query(Long.class).single();
     }
 

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -25,21 +26,25 @@ import vn.childprotection.common.Messages;
 import vn.childprotection.directory.Directory;
 
 /**
- * E-mail through an outbox. A message is written with the notification that causes it, rendered in the
- * recipient's language, and holds no case content: the case number, the step, its deadline and a link to sign
- * in. The dispatcher claims each message with a conditional update (only one node wins a row, on PostgreSQL as
+ * E-mail and text messages through an outbox. A message is written with the notification that causes it, rendered
+ * in the recipient's language, and holds no case content: the case number, the step, its deadline and a link to
+ * sign in. The dispatcher claims each message with a conditional update (only one node wins a row, on PostgreSQL as
  * on H2), sends it, and marks it sent; a failed send is tried again later, each time waiting twice as long up to
  * {@code max-retry-interval} (so the default 60 attempts span about a day), and after the last attempt the message is FAILED with its error for administrators to see. Where no SMTP server is
- * configured ({@code spring.mail.host}), nothing is written to the outbox.
+ * configured ({@code spring.mail.host}), no e-mail is written to the outbox; where no SMS gateway is
+ * ({@link HttpSmsGateway}), no text message.
  */
 @Component
 class Outbox {
 
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+    enum Channel { EMAIL, SMS }
+
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
     private final JdbcClient jdbc;
     private final ObjectProvider<JavaMailSender> mail;
+    private final ObjectProvider<SmsGateway> sms;
     private final Messages messages;
     private final Clock clock;
     private final String baseUrl;
@@ -51,7 +56,7 @@ class Outbox {
     /** This node, in the claims it makes (two application nodes never send the same message). */
     private final String node = UUID.randomUUID().toString();
 
-    Outbox(JdbcClient jdbc, ObjectProvider<JavaMailSender> mail, Messages messages, Clock clock,
+    Outbox(JdbcClient jdbc, ObjectProvider<JavaMailSender> mail, ObjectProvider<SmsGateway> sms, Messages messages, Clock clock,
            @Value("${child-protection.notifications.base-url:http://localhost:8080}") String baseUrl,
            @Value("${child-protection.notifications.mail-from:bao-ve-tre-em@localhost}") String from,
            @Value("${child-protection.notifications.max-attempts:60}") int maxAttempts,
@@ -62,6 +67,7 @@ class Outbox {
         this.jdbc = jdbc;
         // a host left empty (as docker-compose.yml passes it when no server is given) means no e-mail
         this.mail = mailHost.isBlank() ? null : mail;
+        this.sms = sms;
         this.messages = messages;
         this.clock = clock;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -72,25 +78,67 @@ class Outbox {
         this.claimFor = claimFor;
     }
 
-    /** Writes the e-mail of a notification, in the caller's transaction; none without an address or a server. */
-    void mail(Directory.Recipient to, Notifications.Stored n) {
-        if (to.email() == null || to.email().isBlank() || mail == null || mail.getIfAvailable() == null) {
+    /** Whether an e-mail can reach this person: they gave an address and a server is configured. */
+    boolean canMail(Directory.Recipient to) {
+        return to.email() != null && !to.email().isBlank() && mail != null && mail.getIfAvailable() != null;
+    }
+
+    /** Whether a text message can reach this person: they gave a number and a gateway is configured. */
+    boolean canText(Directory.Recipient to) {
+        return to.phone() != null && !to.phone().isBlank() && sms.getIfAvailable() != null;
+    }
+
+    /** Writes the e-mail of a notification, in the caller's transaction, to leave at {@code notBefore} (null: at once). */
+    void mail(Directory.Recipient to, Notifications.Stored n, Instant notBefore) {
+        if (!canMail(to)) {
             return;
         }
-        Locale locale = Locale.forLanguageTag(to.language() == null ? "vi" : to.language());
+        Locale locale = locale(to);
         String step = messages.textIn(locale, n.stepKey());
         String due = n.dueAt() == null ? "" : WHEN.format(n.dueAt().atZone(clock.getZone()));
         String link = baseUrl + n.link();
         String subject = messages.textIn(locale, "mail.subject." + n.kind(), step, n.caseNumber());
         String text = messages.textIn(locale, "mail.body." + n.kind(), step, n.caseNumber(), due, link);
-        String html = "<p>" + HtmlUtils.htmlEscape(text).replace("\n\n", "</p><p>").replace("\n", "<br>")
-                .replace(HtmlUtils.htmlEscape(link), "<a href=\"" + HtmlUtils.htmlEscape(link) + "\">"
-                        + HtmlUtils.htmlEscape(link) + "</a>") + "</p>";
+        write(Channel.EMAIL, to.email(), n.id(), subject, text, notBefore);
+    }
+
+    /** Writes the text message of urgent work or an escalation: the step, the case number, the deadline. */
+    void text(Directory.Recipient to, Notifications.Stored n) {
+        if (!canText(to)) {
+            return;
+        }
+        Locale locale = locale(to);
+        String due = n.dueAt() == null ? "" : WHEN.format(n.dueAt().atZone(clock.getZone()));
+        String text = messages.textIn(locale, "sms." + n.kind(), messages.textIn(locale, n.stepKey()), n.caseNumber(), due);
+        write(Channel.SMS, to.phone(), n.id(), "", text, null);
+    }
+
+    /** An e-mail of the person's own making ({@link NewWorkMail}, {@link Digests}): subject and plain text. */
+    void mail(Directory.Recipient to, UUID notificationId, String subject, String text, Instant notBefore) {
+        if (canMail(to)) {
+            write(Channel.EMAIL, to.email(), notificationId, subject, text, notBefore);
+        }
+    }
+
+    /** The address links in messages lead to. */
+    String link(String path) {
+        return baseUrl + path;
+    }
+
+    static Locale locale(Directory.Recipient to) {
+        return Locale.forLanguageTag(to.language() == null ? "vi" : to.language());
+    }
+
+    private void write(Channel channel, String recipient, UUID notificationId, String subject, String text,
+                       Instant notBefore) {
+        String html = channel != Channel.EMAIL ? "" : "<p>" + HtmlUtils.htmlEscape(text).replace("\n\n", "</p><p>")
+                .replace("\n", "<br>").replaceAll("(https?://[^\\s<]+)", "<a href=\"$1\">$1</a>") + "</p>";
         Instant now = clock.instant();
         jdbc.sql("""
                         insert into outbox_message (id, notification_id, channel, recipient, subject, body_text, body_html,
-                            status, attempts, next_attempt_at, created_at) values (?, ?, 'EMAIL', ?, ?, ?, ?, 'PENDING', 0, ?, ?)""")
-                .params(UUID.randomUUID(), n.id(), to.email(), subject, text, html, Timestamp.from(now), Timestamp.from(now))
+                            status, attempts, next_attempt_at, created_at) values (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)""")
+                .params(UUID.randomUUID(), notificationId, channel.name(), recipient, subject, text, html,
+                        Timestamp.from(notBefore != null && notBefore.isAfter(now) ? notBefore : now), Timestamp.from(now))
                 .update();
     }
 
@@ -108,14 +156,24 @@ class Outbox {
     /** One cycle: claims up to {@code batch} due messages and sends them; returns how many were sent. */
     int dispatchOnce(int batch) {
         JavaMailSender sender = mail == null ? null : mail.getIfAvailable();
-        if (sender == null) {
+        SmsGateway gateway = sms.getIfAvailable();
+        List<String> channels = new ArrayList<>();
+        if (sender != null) {
+            channels.add(Channel.EMAIL.name());
+        }
+        if (gateway != null) {
+            channels.add(Channel.SMS.name());
+        }
+        if (channels.isEmpty()) {
             return 0;
         }
         Instant now = clock.instant();
         List<UUID> due = jdbc.sql("""
-                        select id from outbox_message where status = 'PENDING' and next_attempt_at <= ?
-                          and (claimed_until is null or claimed_until < ?) order by next_attempt_at, id limit ?""")
-                .params(Timestamp.from(now), Timestamp.from(now), batch).query(UUID.class).list();
+                        select id from outbox_message where status = 'PENDING' and next_attempt_at <= :now
+                          and (claimed_until is null or claimed_until < :now) and channel in (:channels)
+                        order by next_attempt_at, id limit :batch""")
+                .param("now", Timestamp.from(now)).param("channels", channels).param("batch", batch)
+                .query(UUID.class).list();
         int sent = 0;
         for (UUID id : due) {
             Instant claimedAt = clock.instant();
@@ -129,33 +187,40 @@ class Outbox {
                             update outbox_message set claimed_by = ?, claimed_until = ?
                             where id = ? and status = 'PENDING' and (claimed_until is null or claimed_until < ?)""")
                     .params(claim, Timestamp.from(claimedAt.plus(claimFor)), id, Timestamp.from(claimedAt)).update();
-            if (claimed == 1 && send(sender, id, claim)) {
+            if (claimed == 1 && send(sender, gateway, id, claim)) {
                 sent++;
             }
         }
         return sent;
     }
 
-    private boolean send(JavaMailSender sender, UUID id, String claim) {
-        var message = jdbc.sql("select recipient, subject, body_text, body_html, attempts from outbox_message"
+    private record Message(Channel channel, String recipient, String subject, String text, String html, int attempts) {
+    }
+
+    private boolean send(JavaMailSender sender, SmsGateway gateway, UUID id, String claim) {
+        var message = jdbc.sql("select channel, recipient, subject, body_text, body_html, attempts from outbox_message"
                         + " where id = ? and claimed_by = ?")
                 .params(id, claim)
-                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        String.valueOf(rs.getInt(5))})
+                .query((rs, n) -> new Message(Channel.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getInt(6)))
                 .optional();
         if (message.isEmpty()) {
             return false;
         }
-        String[] m = message.get();
-        int attempts = Integer.parseInt(m[4]) + 1;
+        Message m = message.get();
+        int attempts = m.attempts() + 1;
         try {
-            MimeMessage mime = sender.createMimeMessage();
-            MimeMessageHelper helper = new MimeMessageHelper(mime, true, "UTF-8");
-            helper.setFrom(from);
-            helper.setTo(m[0]);
-            helper.setSubject(m[1]);
-            helper.setText(m[2], m[3]);
-            sender.send(mime);
+            if (m.channel() == Channel.SMS) {
+                gateway.send(m.recipient(), m.text());
+            } else {
+                MimeMessage mime = sender.createMimeMessage();
+                MimeMessageHelper helper = new MimeMessageHelper(mime, true, "UTF-8");
+                helper.setFrom(from);
+                helper.setTo(m.recipient());
+                helper.setSubject(m.subject());
+                helper.setText(m.text(), m.html());
+                sender.send(mime);
+            }
         } catch (Exception e) {
             boolean last = attempts >= maxAttempts;
             Duration wait = firstRetry.multipliedBy(1L << Math.min(attempts - 1, 20));
@@ -167,7 +232,7 @@ class Outbox {
                     .params(last ? "FAILED" : "PENDING", attempts, Timestamp.from(next),
                             error.length() > 1000 ? error.substring(0, 1000) : error, id, claim)
                     .update();
-            log.warn("E-mail {} not sent (attempt {} of {}): {}", id, attempts, maxAttempts, error);
+            log.warn("{} {} not sent (attempt {} of {}): {}", m.channel(), id, attempts, maxAttempts, error);
             return false;
         }
         return jdbc.sql("""

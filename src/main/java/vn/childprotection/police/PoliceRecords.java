@@ -9,11 +9,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import vn.childprotection.cases.CasePoliceRecords;
 import vn.childprotection.cases.Timeline;
+import vn.childprotection.common.CaseNews;
 import vn.childprotection.process.PoliceCallbacks;
 
 /** The police_referral and police_record tables: referrals, their forwarding and outcomes. */
@@ -28,8 +30,10 @@ class PoliceRecords implements CasePoliceRecords, PoliceCallbacks {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Timeline timeline;
+    private final ApplicationEventPublisher events;
 
-    PoliceRecords(JdbcClient jdbc, Clock clock, Timeline timeline) {
+    PoliceRecords(JdbcClient jdbc, Clock clock, Timeline timeline, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.clock = clock;
         this.timeline = timeline;
@@ -73,6 +77,10 @@ class PoliceRecords implements CasePoliceRecords, PoliceCallbacks {
                 .params(UUID.randomUUID(), caseId, referralId, taskId, outcome.name(), detail, decisionReference,
                         username, Timestamp.from(clock.instant()))
                 .update();
+        // the commune's workers hear that the police reported (the case's commune now, after any transfer)
+        jdbc.sql("select case_number, commune_code from case_file where id = ?").param(caseId)
+                .query((rs, n) -> new CaseNews(CaseNews.What.POLICE_OUTCOME, caseId, rs.getString(1), rs.getString(2), null))
+                .optional().ifPresent(events::publishEvent);
     }
 
     Optional<Referral> referral(UUID referralId) {

@@ -120,12 +120,14 @@ class LoginThrottle {
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void succeeded(String username, String address) {
-        jdbc.sql("update login_throttle set failures = 0, blocked_until = null where throttle_key = ?")
-                .param(userKey(username)).update();
+        // in key order (addr: < pair: < user:), as reserve and failed lock them: in any other order a sign-in
+        // finishing while another of the same person starts waits on it in a circle (a deadlock on PostgreSQL)
+        jdbc.sql("delete from login_throttle where throttle_key = ?").param(addressKey(address)).update();
         jdbc.sql("update login_throttle set failures = 0, blocked_until = null, pending = case when pending > 0 "
                         + "then pending - 1 else 0 end where throttle_key = ?")
                 .param(pairKey(username, address)).update();
-        jdbc.sql("delete from login_throttle where throttle_key = ?").param(addressKey(address)).update();
+        jdbc.sql("update login_throttle set failures = 0, blocked_until = null where throttle_key = ?")
+                .param(userKey(username)).update();
     }
 
     /** The password was wrong: each counter counts it, and slows its key down once past its free attempts. */

@@ -27,6 +27,9 @@ import vn.childprotection.ApiTestBase;
  */
 class PlanItemsApiTest extends ApiTestBase {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    OverduePlanItems overdueItems;
+
     private String providerOf(String communeCode, String service) {
         Reply providers = get("worker.a", "/api/directory/providers?communeCode=" + communeCode);
         assertThat(providers.status()).isEqualTo(200);
@@ -150,6 +153,14 @@ class PlanItemsApiTest extends ApiTestBase {
                 .allMatch(e -> e.get("overdue").asBoolean());
         Document casePage = page("worker.a", "/cases/" + caseId);
         assertThat(casePage.select("ul.plan-items li[data-overdue=true]").text()).contains("Quá hạn", "Trường Tiểu học Ba Đình");
+        // the commune's workers hear of it without looking, once
+        String caseNumber = get("worker.a", "/api/cases/" + caseId).body().get("caseNumber").asText();
+        overdueItems.tellOverdue(java.time.Instant.now());
+        overdueItems.tellOverdue(java.time.Instant.now());
+        assertThat(get("worker.a", "/api/notifications").body().findValuesAsText("title"))
+                .containsOnlyOnce("Một việc trong kế hoạch đã quá hạn: hồ sơ " + caseNumber);
+        assertThat(get("worker.b", "/api/notifications").body().findValuesAsText("title")).as("another commune's")
+                .doesNotContain("Một việc trong kế hoạch đã quá hạn: hồ sơ " + caseNumber);
 
         complete("worker.a", caseId, "INITIAL_ASSESSMENT", Map.of("dangerLevel", "LOW", "immediateDanger", false,
                 "crimeSuspected", false, "summary", "Ổn định"));

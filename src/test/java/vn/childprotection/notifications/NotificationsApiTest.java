@@ -45,7 +45,16 @@ class NotificationsApiTest extends ApiTestBase {
         registry.add("child-protection.notifications.dispatch-every", () -> "PT1H");
         registry.add("child-protection.notifications.base-url", () -> "https://baove.example.vn");
         registry.add("child-protection.notifications.max-attempts", () -> "3");
+        // the tests gather new work, check plan items and send digests themselves too
+        registry.add("child-protection.notifications.remind-every", () -> "PT1H");
+        registry.add("child-protection.notifications.digest-cron", () -> "-");
+        registry.add("child-protection.notifications.weekly-cron", () -> "-");
+        // text messages through a gateway on this machine that records what it got
+        registry.add("child-protection.notifications.sms.url", () -> "http://127.0.0.1:" + SMS.port() + "/send?to={to}");
+        registry.add("child-protection.notifications.sms.success-pattern", () -> "\\\"status\\\"\\s*:\\s*\\\"ok\\\"");
     }
+
+    static final SmsGatewayOnThisMachine SMS = new SmsGatewayOnThisMachine();
 
     @Autowired
     Outbox outbox;
@@ -55,6 +64,15 @@ class NotificationsApiTest extends ApiTestBase {
 
     @Autowired
     DeadlineReminders reminders;
+
+    @Autowired
+    NewWorkMail newWork;
+
+    @Autowired
+    Digests digests;
+
+    @Autowired
+    Preferences preferences;
 
     @BeforeEach
     void secondWorkerOfCommuneA() {
@@ -70,6 +88,7 @@ class NotificationsApiTest extends ApiTestBase {
 
     @AfterEach
     void removeSecondWorker() throws Exception {
+        SMS.received().clear();
         if (!smtp.isRunning()) {
             smtp = started();
         }
@@ -81,6 +100,9 @@ class NotificationsApiTest extends ApiTestBase {
     private void forgetSecondWorker() {
         jdbc.sql("delete from outbox_message where notification_id in (select id from notification where username = 'worker.a2')").update();
         jdbc.sql("delete from notification where username = 'worker.a2'").update();
+        jdbc.sql("delete from notification_batch where username = 'worker.a2'").update();
+        jdbc.sql("delete from notification_preference where username = 'worker.a2'").update();
+        jdbc.sql("delete from notification_quiet_hours where username = 'worker.a2'").update();
         jdbc.sql("delete from recovery_code where username = 'worker.a2'").update();
         jdbc.sql("delete from staff_role where username = 'worker.a2'").update();
         jdbc.sql("delete from staff_user where username = 'worker.a2'").update();
@@ -89,6 +111,7 @@ class NotificationsApiTest extends ApiTestBase {
     @AfterAll
     static void stop() {
         smtp.stop();
+        SMS.stop();
     }
 
     @Test
@@ -296,11 +319,193 @@ class NotificationsApiTest extends ApiTestBase {
                 .activityId("Timer_InitialAssessmentOverdue").singleResult().getId());
 
         assertThat(notificationAbout("chair.a", caseNumber).get("kind").asText()).isEqualTo("ESCALATION");
-        assertThat(notificationAbout("worker.a", caseNumber)).as("a normal report is not urgent").isNull();
+        assertThat(notificationAbout("worker.a", caseNumber).get("kind").asText()).as("a normal report is new work, not urgent")
+                .isEqualTo("NEW_TASK");
         outbox.dispatchOnce(10_000);
         assertThat(mailsAbout(caseNumber)).extracting(NotificationsApiTest::recipient)
                 .containsExactly("chair.a@demo.invalid");
         assertThat(mailsAbout(caseNumber).get(0).getSubject()).startsWith("[Bảo vệ trẻ em] Quá hạn: ");
+    }
+
+    @Test
+    void otherNewWorkRingsTheGroupAtOnceAndIsMailedGatheredAtMostEveryHalfHour() throws Exception {
+        jdbc.sql("delete from notification_batch where username in ('worker.a', 'worker.a2')").update();
+        String first = caseNumber(openCase(COMMUNE_A));
+        String second = caseNumber(openCase(COMMUNE_A));
+        var line = notificationAbout("worker.a", first);
+        assertThat(line.get("kind").asText()).isEqualTo("NEW_TASK");
+        assertThat(line.get("title").asText()).startsWith("Việc mới: Đánh giá ban đầu");
+        outbox.dispatchOnce(10_000);
+        assertThat(newWorkMailsTo("worker.a@demo.invalid")).as("not mailed one by one").isEmpty();
+
+        java.time.Instant now = java.time.Instant.now();
+        newWork.gatherDue(now);
+        outbox.dispatchOnce(10_000);
+        List<MimeMessage> mails = newWorkMailsTo("worker.a@demo.invalid");
+        assertThat(mails).as("one message for both").hasSize(1);
+        assertThat(text(mails.get(0))).contains(first, second, "https://baove.example.vn/tasks")
+                .doesNotContain("Hàng xóm nghe tiếng trẻ khóc");
+        assertThat(newWorkMailsTo("hang@phuong-ba-dinh.example")).extracting(NotificationsApiTest::subject)
+                .singleElement().asString().startsWith("[Child protection] New work: ");
+
+        String third = caseNumber(openCase(COMMUNE_A));
+        newWork.gatherDue(now.plus(java.time.Duration.ofMinutes(10)));
+        outbox.dispatchOnce(10_000);
+        assertThat(newWorkMailsTo("worker.a@demo.invalid")).as("at most one every half hour").hasSize(1);
+        newWork.gatherDue(now.plus(java.time.Duration.ofMinutes(31)));
+        outbox.dispatchOnce(10_000);
+        mails = newWorkMailsTo("worker.a@demo.invalid");
+        assertThat(mails).hasSize(2);
+        assertThat(mails.stream().map(m -> {
+            try {
+                return text(m);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).filter(t -> t.contains(third)).toList()).singleElement().asString().doesNotContain(first);
+    }
+
+    @Test
+    void theDigestAtSevenListsEachPersonsOverdueWorkAndTheWeeklySummaryTheProvincesOnce() throws Exception {
+        String number = caseNumber(openCase(COMMUNE_A));
+        java.time.ZoneId vietnam = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
+        java.time.LocalDate day = java.time.LocalDate.now(vietnam).plusDays(3);
+        java.time.Instant seven = day.atTime(7, 0).atZone(vietnam).toInstant();
+        jdbc.sql("delete from notification_digest_run").update();
+
+        assertThat(digests.sendDaily(seven)).isPositive();
+        assertThat(digests.sendDaily(seven)).as("once a day, whichever node").isZero();
+        outbox.dispatchOnce(10_000);
+        List<MimeMessage> digest = mailsTo("worker.a@demo.invalid", "[Bảo vệ trẻ em] Việc của anh/chị ngày ");
+        assertThat(digest).hasSize(1);
+        String body = text(digest.get(0));
+        assertThat(body.substring(body.indexOf("Quá hạn:"), body.indexOf("Đang mở:"))).as("12 hours long past")
+                .contains(number, "Đánh giá ban đầu");
+        assertThat(body).doesNotContain("Hàng xóm nghe tiếng trẻ khóc");
+        assertThat(mailsTo("worker.c@demo.invalid", "[Bảo vệ trẻ em] Việc của anh/chị ngày ")).as("another province's work")
+                .allSatisfy(m -> assertThat(text(m)).doesNotContain(number));
+        assertThat(mailsTo("admin@demo.invalid", "[Bảo vệ trẻ em]")).as("nothing open, nothing sent").isEmpty();
+        assertThat(get("worker.a", "/api/notifications").body().findValuesAsText("kind")).as("not under the bell")
+                .doesNotContain("DIGEST");
+
+        assertThat(digests.sendWeekly(seven)).isPositive();
+        outbox.dispatchOnce(10_000);
+        String communeA = jdbc.sql("select name from commune where code = ?").param(COMMUNE_A).query(String.class).single();
+        List<MimeMessage> summary = mailsTo("supervisor.p@demo.invalid", "[Bảo vệ trẻ em] Tuần ");
+        assertThat(summary).hasSize(1);
+        assertThat(text(summary.get(0))).contains(communeA + ": Đánh giá ban đầu").doesNotContain(number);
+        assertThat(mailsTo("worker.a@demo.invalid", "[Bảo vệ trẻ em] Tuần ")).as("for supervisors").isEmpty();
+    }
+
+    @Test
+    void aCaseMovedIsNewsForBothCommunesAndAPlanSentBackForItsDrafter() throws Exception {
+        String caseId = openCase(COMMUNE_A);
+        String number = caseNumber(caseId);
+        Reply requested = post("supervisor.p", "/api/cases/" + caseId + "/transfer",
+                Map.of("communeCode", COMMUNE_C, "reason", "Gia đình chuyển nơi ở"));
+        assertThat(requested.status()).isEqualTo(202);
+        complete("supervisor.q", caseId, "TRANSFER_ACCEPTANCE", Map.of("accepted", true));
+
+        var movedIn = notificationAbout("worker.c", number);
+        assertThat(movedIn.get("kind").asText()).isEqualTo("CASE_NEWS");
+        assertThat(movedIn.get("title").asText()).isEqualTo("Có hồ sơ chuyển đến xã, phường của anh/chị: hồ sơ " + number);
+        assertThat(movedIn.get("link").asText()).isEqualTo("/cases/" + caseId);
+        assertThat(notificationAbout("worker.a", number).get("title").asText()).startsWith("Một hồ sơ đã chuyển sang");
+        outbox.dispatchOnce(10_000);
+        assertThat(mailsAbout(number)).extracting(NotificationsApiTest::subject)
+                .contains("[Bảo vệ trẻ em] Có hồ sơ chuyển đến xã, phường của anh/chị: hồ sơ " + number);
+
+        String planned = openCase(COMMUNE_A);
+        String plannedNumber = caseNumber(planned);
+        complete("worker.a", planned, "INITIAL_ASSESSMENT", Map.of("dangerLevel", "LOW", "immediateDanger", false,
+                "crimeSuspected", false, "summary", "Ổn định"));
+        complete("worker.a", planned, "RISK_NEEDS_ASSESSMENT", Map.of("riskLevel", "MEDIUM", "needs", "Tư vấn tâm lý"));
+        complete("worker.a", planned, "CASE_MEETING", Map.of("heldOn", todayInVietnam().toString(),
+                "participants", "Chủ tịch xã, gia đình", "minutes", "Thống nhất"));
+        complete("worker.a", planned, "PLAN_DRAFT", Map.of("goals", "Trẻ đi học đều", "activities", "Tư vấn hằng tuần"));
+        complete("chair.a", planned, "PLAN_APPROVAL", Map.of("approved", false, "reason", "Cần thêm trợ giúp pháp lý"));
+        var sentBack = get("worker.a", "/api/notifications").body();
+        assertThat(sentBack.findValuesAsText("title")).contains("Chủ tịch đã trả lại kế hoạch hỗ trợ: hồ sơ " + plannedNumber);
+        assertThat(get("worker.a2", "/api/notifications").body().findValuesAsText("title")).as("the drafter's news")
+                .doesNotContain("Chủ tịch đã trả lại kế hoạch hỗ trợ: hồ sơ " + plannedNumber);
+    }
+
+    @Test
+    void aPoliceOutcomeIsNewsForTheCommunesWorkersWithoutWhatThePoliceFound() throws Exception {
+        String caseId = openCase(COMMUNE_A);
+        String number = caseNumber(caseId);
+        assertThat(post("worker.a", "/api/cases/" + caseId + "/police-referrals", null).status()).isLessThan(300);
+        complete("police.a", caseId, "POLICE_ACKNOWLEDGE", Map.of("agency", "Cơ quan CSĐT Công an TP Hà Nội",
+                "forwardedAt", java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).withNano(0).toString(),
+                "recordNumber", "CA-123/2026", "officer", "Đại úy Lê Văn Cường"));
+        complete("police.a", caseId, "POLICE_OUTCOME", Map.of("outcome", "CASE_OPENED", "detail", "Khởi tố vụ án hình sự"));
+
+        String news = "Công an đã báo kết quả điều tra: hồ sơ " + number;
+        assertThat(get("worker.a", "/api/notifications").body().findValuesAsText("title")).containsOnlyOnce(news);
+        assertThat(get("worker.a2", "/api/notifications").body().findValuesAsText("title")).contains(news);
+        outbox.dispatchOnce(10_000);
+        List<MimeMessage> mails = mailsTo("worker.a@demo.invalid", "[Bảo vệ trẻ em] " + news);
+        assertThat(mails).hasSize(1);
+        assertThat(text(mails.get(0))).contains("https://baove.example.vn/cases/" + caseId).doesNotContain("Khởi tố");
+    }
+
+    @Test
+    void urgentWorkReachesAMobileByTextThroughTheGatewayWhichIsTriedAgainWhenItRefuses() throws Exception {
+        jdbc.sql("update staff_user set phone = '0912 345 678' where username = 'worker.a2'").update();
+        SMS.answer(200, "{\"status\": \"error\", \"code\": 99}");
+        Map<String, Object> report = report(COMMUNE_A);
+        report.put("immediateDanger", true);
+        String number = caseNumber(created(report));
+
+        outbox.dispatchOnce(10_000);
+        assertThat(SMS.received()).as("one text, to the worker with a number").hasSize(1);
+        assertThat(jdbc.sql("select status || ':' || attempts from outbox_message where channel = 'SMS' and recipient = '0912 345 678'")
+                .query(String.class).list()).as("the gateway answered with an error: kept to try again")
+                .containsExactly("PENDING:1");
+
+        SMS.answer(200, "{\"status\": \"ok\"}");
+        jdbc.sql("update outbox_message set next_attempt_at = ? where status = 'PENDING' and channel = 'SMS'")
+                .param(java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(1))).update();
+        outbox.dispatchOnce(10_000);
+        assertThat(SMS.received()).hasSize(2);
+        String sent = SMS.received().get(1);
+        assertThat(sent).startsWith("/send?to=0912+345+678 ").contains("to=0912+345+678&text=");
+        String text = java.net.URLDecoder.decode(sent.substring(sent.indexOf("text=") + 5), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text).contains("urgent", number).doesNotContain("Hàng xóm");
+        assertThat(jdbc.sql("select status from outbox_message where channel = 'SMS' and recipient = '0912 345 678'")
+                .query(String.class).list()).containsExactly("SENT");
+        outbox.dispatchOnce(10_000);
+        assertThat(SMS.received()).as("once").hasSize(2);
+    }
+
+    @Test
+    void eachPersonChoosesChannelsAndQuietHoursButUrgentWorkAlwaysRingsTheBell() throws Exception {
+        Reply page = get("worker.a2", "/notifications/settings");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body().asText()).contains("hang@phuong-ba-dinh.example", "Thông báo của tôi");
+
+        java.time.ZoneId vietnam = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
+        preferences.save("worker.a2", Map.of(Preferences.Topic.URGENT, Map.of(Preferences.Channel.EMAIL, false,
+                        Preferences.Channel.APP, false)),
+                new Preferences.Quiet(java.time.LocalTime.of(21, 0), java.time.LocalTime.of(6, 30)));
+        Map<String, Object> report = report(COMMUNE_A);
+        report.put("immediateDanger", true);
+        String number = caseNumber(created(report));
+
+        assertThat(notificationAbout("worker.a2", number).get("kind").asText()).as("urgent work rings the bell all the same")
+                .isEqualTo("URGENT_TASK");
+        outbox.dispatchOnce(10_000);
+        assertThat(mailsAbout(number)).extracting(NotificationsApiTest::recipient).as("no mail: turned off")
+                .containsExactly("worker.a@demo.invalid");
+
+        Preferences.Settings settings = preferences.of("worker.a2");
+        java.time.Clock clock = java.time.Clock.system(vietnam);
+        java.time.Instant night = java.time.LocalDate.of(2026, 12, 7).atTime(23, 15).atZone(vietnam).toInstant();
+        assertThat(settings.mailNotBefore(Preferences.Topic.REMINDER, night, clock)).as("held until the quiet hours end")
+                .isEqualTo(java.time.LocalDate.of(2026, 12, 8).atTime(6, 30).atZone(vietnam).toInstant());
+        assertThat(settings.mailNotBefore(Preferences.Topic.URGENT, night, clock)).as("urgent mail is never held").isNull();
+        assertThat(settings.mailNotBefore(Preferences.Topic.REMINDER,
+                java.time.LocalDate.of(2026, 12, 7).atTime(9, 0).atZone(vietnam).toInstant(), clock)).isNull();
     }
 
     private String created(Map<String, Object> report) {
@@ -320,6 +525,20 @@ class NotificationsApiTest extends ApiTestBase {
             }
         }
         return null;
+    }
+
+    private static List<MimeMessage> newWorkMailsTo(String address) throws Exception {
+        return mailsTo(address, address.startsWith("hang@") ? "[Child protection] New work" : "[Bảo vệ trẻ em] Việc mới");
+    }
+
+    private static List<MimeMessage> mailsTo(String address, String subjectStart) throws Exception {
+        List<MimeMessage> found = new ArrayList<>();
+        for (MimeMessage m : smtp.getReceivedMessages()) {
+            if (recipient(m).equals(address) && m.getSubject().startsWith(subjectStart)) {
+                found.add(m);
+            }
+        }
+        return found;
     }
 
     private static List<MimeMessage> mailsAbout(String caseNumber) throws Exception {

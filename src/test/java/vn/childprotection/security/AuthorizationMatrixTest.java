@@ -136,6 +136,11 @@ class AuthorizationMatrixTest extends ApiTestBase {
         rules.put("GET /admin/outbox", new Rule(get(w -> "/admin/outbox"), only(Who.ADMIN, 200)));
         rules.put("GET /notifications/{id}", new Rule(get(w -> "/notifications/" + java.util.UUID.randomUUID()),
                 anyone(404)));
+        // everyone sets their own; the form sent here is refused whole (not an address), so nobody's changes
+        rules.put("GET /notifications/settings", new Rule(get(w -> "/notifications/settings"), anyone(200)));
+        rules.put("POST /notifications/settings", new Rule((who, where, fresh) -> new Request(HttpMethod.POST,
+                "/notifications/settings", Map.of("email", "not an address", "language", "vi"), null).asForm(),
+                formPost(anyone(200))));
         rules.put("GET /api/oversight/overdue", new Rule(get(w -> "/api/oversight/overdue"), only(Who.SUPERVISOR, 200)));
         rules.put("GET /api/audit/verify", new Rule(get(w -> "/api/audit/verify"), only(Who.ADMIN, 200)));
         rules.put("POST /api/reports", new Rule(
