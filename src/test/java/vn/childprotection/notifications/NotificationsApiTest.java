@@ -367,7 +367,12 @@ class NotificationsApiTest extends ApiTestBase {
 
     @Test
     void theDigestAtSevenListsEachPersonsOverdueWorkAndTheWeeklySummaryTheProvincesOnce() throws Exception {
-        String number = caseNumber(openCase(COMMUNE_A));
+        String caseId = openCase(COMMUNE_A);
+        String number = caseNumber(caseId);
+        // long overdue, so that it leads the list however much other tests left open (the digest lists 50)
+        jdbc.sql("update task_inbox set due_at = ? where case_id = ?")
+                .params(java.sql.Timestamp.from(java.time.Instant.parse("2026-01-05T05:00:00Z")), java.util.UUID.fromString(caseId))
+                .update();
         java.time.ZoneId vietnam = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
         java.time.LocalDate day = java.time.LocalDate.now(vietnam).plusDays(3);
         java.time.Instant seven = day.atTime(7, 0).atZone(vietnam).toInstant();
