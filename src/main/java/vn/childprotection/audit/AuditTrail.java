@@ -77,6 +77,9 @@ public class AuditTrail {
                 .list();
     }
 
+    /** Entries verified a query at a time. */
+    private static final int VERIFY_PAGE = 10_000;
+
     /** Walks the whole chain in order and recomputes every hash. */
     @Transactional(readOnly = true)
     public Verification verify() {
@@ -84,10 +87,17 @@ public class AuditTrail {
         AtomicReference<String> previous = new AtomicReference<>(
                 "0000000000000000000000000000000000000000000000000000000000000000");
         AtomicReference<Verification> broken = new AtomicReference<>();
-        jdbc.sql("""
+        // page by page (a national chain holds tens of millions of entries: read whole, the driver would hold them
+        // all in memory at once)
+        AtomicLong read = new AtomicLong();
+        do {
+            read.set(0);
+            jdbc.sql("""
                         select seq, occurred_at, username, action, case_id, detail, remote_addr, prev_hash, hash
-                        from audit_event order by seq""")
+                        from audit_event where seq >= ? order by seq""" + " limit " + VERIFY_PAGE)
+                .param(expectedSeq.get())
                 .query(rs -> {
+                    read.incrementAndGet();
                     if (broken.get() != null) {
                         return;
                     }
@@ -112,6 +122,7 @@ public class AuditTrail {
                     previous.set(rs.getString(9));
                     expectedSeq.incrementAndGet();
                 });
+        } while (read.get() == VERIFY_PAGE && broken.get() == null);
         if (broken.get() != null) {
             return broken.get();
         }

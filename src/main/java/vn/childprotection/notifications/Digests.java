@@ -93,8 +93,7 @@ class Digests {
         int written = 0;
         for (StaffUser user : directory.users()) {
             if (user.enabled() && !user.groups().isEmpty()) {
-                Boolean sent = tx.execute(s -> dailyFor(user, day, now));
-                written += Boolean.TRUE.equals(sent) ? 1 : 0;
+                written += each(user.username(), () -> tx.execute(s -> dailyFor(user, day, now)));
             }
         }
         return written;
@@ -110,12 +109,21 @@ class Digests {
         for (StaffUser user : directory.users()) {
             for (RoleGrant grant : user.grants()) {
                 if (user.enabled() && grant.role() == Role.SUPERVISOR && grant.provinceCode() != null) {
-                    Boolean sent = tx.execute(s -> weeklyFor(user, grant.provinceCode(), day, now));
-                    written += Boolean.TRUE.equals(sent) ? 1 : 0;
+                    written += each(user.username(), () -> tx.execute(s -> weeklyFor(user, grant.provinceCode(), day, now)));
                 }
             }
         }
         return written;
+    }
+
+    /** One person's digest in its own transaction; a failure is logged and the others still get theirs. */
+    private static int each(String username, java.util.function.Supplier<Boolean> digest) {
+        try {
+            return Boolean.TRUE.equals(digest.get()) ? 1 : 0;
+        } catch (RuntimeException e) {
+            log.warn("Digest for {} not written: {}", username, e.toString());
+            return 0;
+        }
     }
 
     /** The period's row: only the node that adds it sends the digest. */
@@ -153,7 +161,8 @@ class Digests {
         String subject = messages.textIn(locale, "mail.subject.DIGEST", DAY.format(day), overdue.size(), open.size());
         String text = messages.textIn(locale, "mail.body.DIGEST", lines(overdue, locale), lines(open, locale),
                 outbox.link("/tasks"));
-        outbox.mail(to.get(), record(user.username(), Notifications.Kind.DIGEST, "/tasks", now), subject, text, null);
+        outbox.mail(to.get(), record(user.username(), Notifications.Kind.DIGEST, "/tasks", now), subject, text,
+                preferences.of(user.username()).mailNotBefore(Preferences.Topic.DIGEST, now, clock));
         return true;
     }
 
@@ -175,7 +184,9 @@ class Digests {
                     String commune = directory.commune(rs.getString(1)).map(Commune::name).orElse(rs.getString(1));
                     String step = messages.textIn(locale, Notifications.stepKey(
                             vn.childprotection.process.TaskType.valueOf(rs.getString(2)), rs.getString(3)));
-                    lines.add("- " + messages.textIn(locale, "mail.summaryLine", commune, step, rs.getLong(4)));
+                    if (lines.size() < MOST) {
+                        lines.add("- " + messages.textIn(locale, "mail.summaryLine", commune, step, rs.getLong(4)));
+                    }
                     total[0] += rs.getInt(4);
                 });
         if (lines.isEmpty()) {
@@ -187,7 +198,7 @@ class Digests {
         String text = messages.textIn(locale, "mail.body.WEEKLY_SUMMARY", provinceName, String.join("\n", lines),
                 outbox.link("/oversight"));
         outbox.mail(to.get(), record(user.username(), Notifications.Kind.WEEKLY_SUMMARY, "/oversight", now), subject,
-                text, null);
+                text, preferences.of(user.username()).mailNotBefore(Preferences.Topic.DIGEST, now, clock));
         return true;
     }
 

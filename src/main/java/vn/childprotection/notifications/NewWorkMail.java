@@ -8,6 +8,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.childprotection.common.Messages;
 import vn.childprotection.directory.Directory;
+import vn.childprotection.directory.StaffUser;
 
 /**
  * New work that is not urgent reaches the group under the bell at once, and by e-mail gathered: one message per
@@ -35,7 +38,7 @@ class NewWorkMail {
     /** The most steps one message lists; the inbox has the rest. */
     private static final int MOST = 50;
 
-    private record Waiting(String stepKey, String caseNumber, Instant dueAt) {
+    private record Waiting(UUID id, String stepKey, String caseNumber, Instant dueAt, boolean stillTheirs) {
     }
 
     private final JdbcClient jdbc;
@@ -96,19 +99,29 @@ class NewWorkMail {
         if (last.isPresent() && last.get().toInstant().plus(every).isAfter(now)) {
             return false;
         }
-        // the steps still open; one already done or cancelled is not news any more
-        List<Waiting> waiting = jdbc.sql("""
-                        select n.step_key, n.case_number, n.due_at from notification n
-                        where n.username = ? and n.mail_waiting
-                          and (n.task_id is null or exists (select 1 from task_inbox t where t.task_id = n.task_id))
-                        order by n.created_at, n.id""")
-                .param(username)
-                .query((rs, n) -> new Waiting(rs.getString(1), rs.getString(2),
-                        rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant()))
-                .list();
-        jdbc.sql("update notification set mail_waiting = false where username = ? and mail_waiting").param(username)
-                .update();
         Optional<Directory.Recipient> to = directory.recipient(username);
+        Preferences.Settings settings = preferences.of(username);
+        if (to.isPresent() && settings.mailNotBefore(Preferences.Topic.NEW_WORK, now, clock) != null) {
+            // quiet hours: the lines keep waiting, and one message lists what is still open when they end
+            return false;
+        }
+        Set<String> groups = directory.user(username).map(StaffUser::groups).orElse(Set.of());
+        // every waiting line, and whether its step is still open and still theirs (held by them, or unclaimed in
+        // one of their groups): one done, cancelled or moved to another commune meanwhile is not their news any more
+        List<Waiting> found = jdbc.sql("""
+                        select n.id, n.step_key, n.case_number, n.due_at,
+                               case when n.task_id is null or exists (select 1 from task_inbox t where t.task_id = n.task_id
+                                   and (t.assignee = :me or (t.assignee is null and t.candidate_group in (:groups))))
+                               then 1 else 0 end
+                        from notification n where n.username = :me and n.mail_waiting
+                        order by n.created_at, n.id""")
+                .param("me", username).param("groups", groups.isEmpty() ? Set.of("-") : groups)
+                .query((rs, n) -> new Waiting(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant(), rs.getInt(5) == 1))
+                .list();
+        // only the lines read here are done with: one written meanwhile waits for the next message
+        found.forEach(w -> jdbc.sql("update notification set mail_waiting = false where id = ?").param(w.id()).update());
+        List<Waiting> waiting = found.stream().filter(Waiting::stillTheirs).toList();
         if (waiting.isEmpty() || to.isEmpty()) {
             return false;
         }
@@ -125,8 +138,7 @@ class NewWorkMail {
         }
         String subject = messages.textIn(locale, "mail.subject.NEW_WORK", waiting.size());
         String text = messages.textIn(locale, "mail.body.NEW_WORK", lines.toString(), outbox.link("/tasks"));
-        Preferences.Settings settings = preferences.of(username);
-        outbox.mail(to.get(), null, subject, text, settings.mailNotBefore(Preferences.Topic.NEW_WORK, now, clock));
+        outbox.mail(to.get(), null, subject, text, null);
         jdbc.sql("update notification_batch set last_sent_at = ? where username = ?").params(Timestamp.from(now), username)
                 .update();
         return true;

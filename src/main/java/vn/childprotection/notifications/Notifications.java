@@ -80,15 +80,13 @@ class Notifications {
 
     @EventListener
     void on(CaseNews news) {
-        List<Directory.Recipient> to = news.username() != null
-                ? directory.recipient(news.username()).stream().toList()
-                : directory.members("worker-" + news.communeCode());
-        if (to.isEmpty() && news.username() != null) {
-            // the worker concerned no longer signs in: the commune's workers hear it instead
-            to = directory.members("worker-" + news.communeCode());
-        }
-        tell(Kind.CASE_NEWS, null, news.caseId(), news.caseNumber(), "news." + news.what(), null, to,
-                "/cases/" + news.caseId());
+        List<Directory.Recipient> workers = directory.members("worker-" + news.communeCode());
+        // the worker concerned, while they still work for the case's commune; otherwise all its workers
+        List<Directory.Recipient> concerned = workers.stream().filter(w -> w.username().equals(news.username())).toList();
+        // a case that moved away is no longer theirs to open: the news leads to their inbox
+        String link = news.what() == CaseNews.What.CASE_MOVED_OUT ? "/tasks" : "/cases/" + news.caseId();
+        tell(Kind.CASE_NEWS, null, news.caseId(), news.caseNumber(), "news." + news.what(), null,
+                concerned.isEmpty() ? workers : concerned, link);
     }
 
     /** The title key of a step: its type, or for an escalation the step it is about. */

@@ -131,7 +131,7 @@ class Outbox {
 
     private void write(Channel channel, String recipient, UUID notificationId, String subject, String text,
                        Instant notBefore) {
-        String html = channel != Channel.EMAIL ? "" : "<p>" + HtmlUtils.htmlEscape(text).replace("\n\n", "</p><p>")
+        String html = channel != Channel.EMAIL ? "" : "<p>" + HtmlUtils.htmlEscape(text, "UTF-8").replace("\n\n", "</p><p>")
                 .replace("\n", "<br>").replaceAll("(https?://[^\\s<]+)", "<a href=\"$1\">$1</a>") + "</p>";
         Instant now = clock.instant();
         jdbc.sql("""

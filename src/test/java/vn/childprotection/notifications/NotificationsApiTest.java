@@ -511,6 +511,16 @@ class NotificationsApiTest extends ApiTestBase {
         assertThat(settings.mailNotBefore(Preferences.Topic.URGENT, night, clock)).as("urgent mail is never held").isNull();
         assertThat(settings.mailNotBefore(Preferences.Topic.REMINDER,
                 java.time.LocalDate.of(2026, 12, 7).atTime(9, 0).atZone(vietnam).toInstant(), clock)).isNull();
+
+        // new work in quiet hours waits, and one message lists it once they end
+        String ordinary = caseNumber(openCase(COMMUNE_A));
+        newWork.gatherDue(night);
+        assertThat(jdbc.sql("select count(*) from notification where username = 'worker.a2' and mail_waiting and case_number = ?")
+                .param(ordinary).query(Long.class).single()).as("still waiting in the night").isEqualTo(1);
+        newWork.gatherDue(java.time.LocalDate.of(2026, 12, 8).atTime(6, 45).atZone(vietnam).toInstant());
+        outbox.dispatchOnce(10_000);
+        assertThat(newWorkMailsTo("hang@phuong-ba-dinh.example")).as("one message in the morning").singleElement()
+                .satisfies(m -> assertThat(text(m)).contains(ordinary));
     }
 
     private String created(Map<String, Object> report) {
