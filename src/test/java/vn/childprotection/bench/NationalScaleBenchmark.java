@@ -414,7 +414,10 @@ class NationalScaleBenchmark {
         int closed = missing - open;
         log("loading %,d cases: %,d closed (bulk, the application's formats) and %,d open (through the intake API)",
                 missing, closed, open);
-        new ClosedCases(closed).copy();
+        // a load stopped half-way goes on where it stopped: its closed cases' numbers follow those already there
+        long closedBefore = jdbc.sql("select count(*) from case_file where case_number like 'CP-%' and status = 'CLOSED'")
+                .query(Long.class).single();
+        new ClosedCases(closed, (int) closedBefore).copy();
         Session intakeOfficer = signIn("bench.intake", "/reports/new");
         AtomicLong done = new AtomicLong();
         Random random = new Random(42);
@@ -441,14 +444,17 @@ class NationalScaleBenchmark {
     private final class ClosedCases {
 
         final int count;
+        /** Closed cases loaded by an earlier run: the numbers go on after theirs. */
+        final int after;
         final Random random = new Random(1);
         final String[] harms = {"PHYSICAL_VIOLENCE", "PSYCHOLOGICAL_VIOLENCE", "SEXUAL_ABUSE", "NEGLECT",
                 "CHILD_LABOUR", "ONLINE_ABUSE", "ABANDONMENT", "EXPLOITATION"};
         final String[] steps = {"INITIAL_ASSESSMENT", "RISK_NEEDS_ASSESSMENT", "CASE_MEETING", "PLAN_DRAFT",
                 "PLAN_APPROVAL", "PLAN_REVIEW", "CLOSURE_APPROVAL"};
 
-        ClosedCases(int count) {
+        ClosedCases(int count, int after) {
             this.count = count;
+            this.after = after;
         }
 
         void copy() throws Exception {
@@ -470,7 +476,7 @@ class NationalScaleBenchmark {
                     for (int i = from; i < Math.min(count, from + batch); i++) {
                         long[] chain = {seq};
                         String[] last = {hash};
-                        one(i, rows, chain, last);
+                        one(after + i, rows, chain, last);
                         seq = chain[0];
                         hash = last[0];
                     }
