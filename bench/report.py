@@ -17,13 +17,15 @@ results = {
     "overdue": {"p99Ms": app["overdue"]["p99Ms"]},
     "search": {k: app["search"][k] for k in ("p50Ms", "p95Ms", "p99Ms", "baselineIlikeP50Ms", "baselineIlikeP95Ms",
                                                "baselineIlikeP99Ms")},
+    "notifications": {k: app["notifications"][k] for k in ("messagesWrittenPerSec", "messagesDispatchedPerSec",
+                                                             "baselineDirectSendPerSec")},
     "memory": {k: app["memory"][k] for k in ("heapUsedMb", "rssMb")},
     "database": {"mbPer100kCases": app["database"]["mbPer100kCases"]},
     "startup": {"seconds": min(startup["runs"]), "baselineSeconds": min(startup["baselineRuns"])},
     "detail": {"mode": mode, "machine": app["machine"], "intake": app["intake"]["detail"],
                "inbox": app["inbox"]["detail"], "database": app["database"], "startupRuns": startup,
                "caseFile": app["caseFile"], "timeline": app["timeline"], "overdue": app["overdue"],
-               "search": app["search"]["detail"],
+               "search": app["search"]["detail"], "notifications": app["notifications"],
                "memoryNote": app["memory"]["note"]},
 }
 (out / "results.json").write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
@@ -32,6 +34,8 @@ r = results
 ratio_intake = r["intake"]["reportsPerSec"] / max(r["intake"]["baselineEngineStartsPerSec"], 0.001)
 ratio_inbox = r["inbox"]["baselineCamundaQueryP99Ms"] / max(r["inbox"]["p99Ms"], 0.001)
 ratio_search = r["search"]["baselineIlikeP99Ms"] / max(r["search"]["p99Ms"], 0.001)
+n = app["notifications"]
+ratio_dispatch = n["messagesDispatchedPerSec"] / max(n["baselineDirectSendPerSec"], 0.001)
 ratio_start = r["startup"]["seconds"] / max(r["startup"]["baselineSeconds"], 0.001)
 m = app["machine"]
 
@@ -61,6 +65,11 @@ rows = [
      f'plain ILIKE scan {r["search"]["baselineIlikeP50Ms"]} / {r["search"]["baselineIlikeP95Ms"]} / '
      f'{r["search"]["baselineIlikeP99Ms"]} ms: its p99 {ratio_search:.1f} × the register\'s',
      "p99 ≤ 50 ms", verdict(r["search"]["p99Ms"] <= 50)),
+    (f'Notifications written, e-mails/s ({n["urgentReportsPerSec"]} reports of immediate danger/s, '
+     f'{n["recipientsPerReport"]} recipients each)', n["messagesWrittenPerSec"],
+     f'{n["inAppNotifications"]:,} in-app notifications and {n["messages"]:,} e-mails in intake\'s transactions', "", ""),
+    ("Notifications dispatched to a local SMTP server, e-mails/s", n["messagesDispatchedPerSec"],
+     f'{ratio_dispatch:.2f} × sent straight through the mail sender ({n["baselineDirectSendPerSec"]}/s)', "", ""),
     ("Heap after load, MB", r["memory"]["heapUsedMb"], f'RSS {r["memory"]["rssMb"]} MB', "≤ 512 MB",
      verdict(r["memory"]["heapUsedMb"] <= 512)),
     ("Database, MB per 100,000 cases", r["database"]["mbPer100kCases"], f'{app["database"]["totalMb"]:,} MB in all', "", ""),

@@ -50,9 +50,15 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import vn.childprotection.audit.AuditTrail;
@@ -74,6 +80,17 @@ class NationalScaleBenchmark {
     static final double OPEN_SHARE = 0.15;
     static final String BENCH_PASSWORD = "demo";
     static final String BASELINE_PROCESS = "BenchBaselineCase";
+
+    /** The SMTP server the notifications go to, in this JVM as in the tests (GreenMail). */
+    static final GreenMail SMTP = smtpServer();
+
+    @DynamicPropertySource
+    static void mail(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+        // the benchmark runs the dispatcher's cycles itself, to time them
+        registry.add("child-protection.notifications.dispatch-every", () -> "PT1H");
+    }
 
     final int cases = Integer.getInteger("bench.cases", 100_000);
     final boolean quick = Boolean.parseBoolean(System.getProperty("bench.quick", "true"));
@@ -99,6 +116,8 @@ class NationalScaleBenchmark {
     UserDetailsService users;
     @Autowired
     ApplicationContext context;
+    @Autowired
+    JavaMailSender mailSender;
     @LocalServerPort
     int port;
 
@@ -149,6 +168,8 @@ class NationalScaleBenchmark {
         Map<?, ?> two = (Map<?, ?>) intake.get("2threads");
         results.put("intake", withDetail(Map.of("reportsPerSec", two.get("reportsPerSec"), "p50Ms", two.get("p50Ms"),
                 "p99Ms", two.get("p99Ms"), "baselineEngineStartsPerSec", two.get("baselineEngineStartsPerSec")), intake));
+
+        results.put("notifications", notificationThroughput(intakeOfficer));
 
         int reads = quick ? 400 : 1_000;
         List<Stats> workerInbox = rounds(() -> get(worker, "/api/tasks?size=50"), reads);
@@ -805,12 +826,19 @@ class NationalScaleBenchmark {
     }
 
     private Object postReport(Session session, String commune, OffsetDateTime receivedAt) throws Exception {
-        HttpResponse<String> r = post(session, "/api/reports", report(commune, receivedAt));
+        HttpResponse<String> r = post(session, "/api/reports", report(commune, receivedAt, false));
         assertThat(r.statusCode()).as("intake: %s", r.body()).isEqualTo(201);
         return null;
     }
 
-    private String report(String commune, OffsetDateTime receivedAt) {
+    private Object postReport(Session session, String commune, boolean immediateDanger) throws Exception {
+        HttpResponse<String> r = post(session, "/api/reports", report(commune,
+                OffsetDateTime.now(ZoneOffset.ofHours(7)).minusMinutes(5).withNano(0), immediateDanger));
+        assertThat(r.statusCode()).as("intake: %s", r.body()).isEqualTo(201);
+        return null;
+    }
+
+    private String report(String commune, OffsetDateTime receivedAt, boolean immediateDanger) {
         ObjectNode report = json.createObjectNode();
         report.put("channel", "HOTLINE_111");
         report.put("receivedAt", receivedAt.toString());
@@ -828,9 +856,101 @@ class NationalScaleBenchmark {
         report.putArray("harmTypes").add("PHYSICAL_VIOLENCE");
         report.put("setting", "FAMILY");
         report.put("description", "Hàng xóm nghe tiếng trẻ bị đánh nhiều lần trong tuần.");
-        report.put("immediateDanger", false);
+        report.put("immediateDanger", immediateDanger);
         report.putObject("reporter").put("anonymous", true);
         return report.toString();
+    }
+
+    // --- notifications ---
+
+    static final String MAIL_DOMAIN = "@bench.invalid";
+
+    /**
+     * Ten workers with an address in one commune; reports of immediate danger there write, in intake's transaction,
+     * an urgent notification and an e-mail in the outbox for each of them; then the outbox's own dispatch cycle
+     * sends them to the SMTP server in this JVM. Baseline in the same run: as many messages of the same shape sent
+     * straight through Spring's mail sender to the same server, one after another as the dispatcher sends.
+     */
+    private Map<String, Object> notificationThroughput(Session intakeOfficer) throws Exception {
+        String commune = communeCode(1, 2);
+        String hash = jdbc.sql("select password_hash from staff_user where username = 'worker.a'").query(String.class)
+                .single();
+        for (int i = 1; i <= 10; i++) {
+            String user = "bench.mail" + i;
+            if (jdbc.sql("select count(*) from staff_user where username = ?").param(user).query(Long.class).single() == 0) {
+                jdbc.sql("insert into staff_user (username, display_name, password_hash, email) values (?, ?, ?, ?)")
+                        .params(user, user, hash, user + MAIL_DOMAIN).update();
+                jdbc.sql("insert into staff_role (username, role, commune_code) values (?, 'WORKER', ?)")
+                        .params(user, commune).update();
+            }
+        }
+        // whatever an earlier run left waiting for these people is not this run's
+        jdbc.sql("update outbox_message set status = 'SENT' where status = 'PENDING' and recipient like ?")
+                .param("%" + MAIL_DOMAIN).update();
+        SMTP.purgeEmailFromAllMailboxes();
+        int reports = quick ? 100 : 300;
+        Timestamp from = Timestamp.from(Instant.now());
+        log("notifications: %,d reports of immediate danger to a commune of ten workers with an address", reports);
+        Stats urgentIntake = concurrently(2, reports, () -> postReport(intakeOfficer, commune, true));
+        long written = jdbc.sql("""
+                        select count(*) from outbox_message o join notification n on n.id = o.notification_id
+                        where n.kind = 'URGENT_TASK' and o.recipient like ? and o.created_at >= ?""")
+                .params("%" + MAIL_DOMAIN, from).query(Long.class).single();
+        long inApp = jdbc.sql("select count(*) from notification where kind = 'URGENT_TASK' and username like 'bench.mail%'"
+                + " and created_at >= ?").param(from).query(Long.class).single();
+
+        long started = System.nanoTime();
+        long pending = written;
+        for (int cycle = 0; pending > 0 && cycle < 1_000; cycle++) {
+            vn.childprotection.notifications.OutboxCycle.run(context);
+            pending = jdbc.sql("select count(*) from outbox_message where status = 'PENDING' and recipient like ?")
+                    .param("%" + MAIL_DOMAIN).query(Long.class).single();
+        }
+        double dispatchSeconds = (System.nanoTime() - started) / 1e9;
+        long sent = jdbc.sql("select count(*) from outbox_message where status = 'SENT' and recipient like ?"
+                + " and created_at >= ?").params("%" + MAIL_DOMAIN, from).query(Long.class).single();
+        assertThat(pending).as("every message sent").isZero();
+        assertThat(SMTP.getReceivedMessages()).as("each message received once").hasSize((int) sent);
+
+        var sample = jdbc.sql("select subject, body_text, body_html from outbox_message where recipient like ?"
+                        + " and created_at >= ? limit 1").params("%" + MAIL_DOMAIN, from)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).single();
+        started = System.nanoTime();
+        for (int i = 0; i < sent; i++) {
+            jakarta.mail.internet.MimeMessage mime = mailSender.createMimeMessage();
+            MimeMessageHelper helper = new MimeMessageHelper(mime, true, "UTF-8");
+            helper.setFrom("bao-ve-tre-em@localhost");
+            helper.setTo("bench.mail" + (1 + i % 10) + MAIL_DOMAIN);
+            helper.setSubject(sample[0]);
+            helper.setText(sample[1], sample[2]);
+            mailSender.send(mime);
+        }
+        double directSeconds = (System.nanoTime() - started) / 1e9;
+        assertThat(SMTP.getReceivedMessages()).hasSize((int) (2 * sent));
+        SMTP.purgeEmailFromAllMailboxes();
+
+        double writtenPerSec = Math.round(written / urgentIntake.seconds() * 10) / 10.0;
+        double dispatchedPerSec = Math.round(sent / dispatchSeconds * 10) / 10.0;
+        double directPerSec = Math.round(sent / directSeconds * 10) / 10.0;
+        log("notifications: %,d reports at %s wrote %,d e-mails (%.1f/s) and %,d in-app; dispatched %,d in %.1f s"
+                        + " (%.1f/s); straight through the mail sender %.1f/s", reports, urgentIntake, written,
+                writtenPerSec, inApp, sent, dispatchSeconds, dispatchedPerSec, directPerSec);
+        return Map.of("messagesWrittenPerSec", writtenPerSec, "messagesDispatchedPerSec", dispatchedPerSec,
+                "baselineDirectSendPerSec", directPerSec, "messages", sent, "inAppNotifications", inApp,
+                "urgentReportsPerSec", urgentIntake.perSecond(), "urgentReportP99Ms", urgentIntake.p99(),
+                "recipientsPerReport", 10);
+    }
+
+    private static GreenMail smtpServer() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            int port = socket.getLocalPort();
+            socket.close();
+            GreenMail server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     // --- the raw engine baselines ---

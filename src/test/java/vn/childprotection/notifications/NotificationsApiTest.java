@@ -17,6 +17,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -73,6 +76,9 @@ class NotificationsApiTest extends ApiTestBase {
 
     @Autowired
     Preferences preferences;
+
+    @Autowired
+    Environment environment;
 
     @BeforeEach
     void secondWorkerOfCommuneA() {
@@ -278,33 +284,94 @@ class NotificationsApiTest extends ApiTestBase {
     }
 
     @Test
-    void twoDispatchersAtOnceSendEveryMessageOnce() throws Exception {
+    void twoApplicationInstancesOnOneDatabaseSendEveryMessageOnce() throws Exception {
         List<String> numbers = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 6; i++) {
             Map<String, Object> report = report(COMMUNE_A);
             report.put("immediateDanger", true);
             numbers.add(caseNumber(created(report)));
         }
-        ExecutorService nodes = Executors.newFixedThreadPool(2);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<Integer>> sent = new ArrayList<>();
-        for (int node = 0; node < 2; node++) {
-            sent.add(nodes.submit(() -> {
-                go.await();
-                return outbox.dispatchOnce(10_000);
-            }));
+        // a second instance of the application, with its own engine, connection pool and dispatcher, on this database
+        try (ConfigurableApplicationContext other = secondInstance()) {
+            Outbox theirs = other.getBean(Outbox.class);
+            assertThat(theirs).isNotSameAs(outbox);
+            ExecutorService nodes = Executors.newFixedThreadPool(2);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Integer>> sent = new ArrayList<>();
+            for (Outbox node : List.of(outbox, theirs)) {
+                sent.add(nodes.submit(() -> {
+                    go.await();
+                    // small batches, so that the two instances read the same waiting rows again and again
+                    int total = 0;
+                    for (int cycle = 0; cycle < 200 && waitingAbout(numbers) > 0; cycle++) {
+                        total += node.dispatchOnce(3);
+                    }
+                    return total;
+                }));
+            }
+            go.countDown();
+            int total = 0;
+            for (Future<Integer> f : sent) {
+                total += f.get();
+            }
+            nodes.shutdown();
+            assertThat(waitingAbout(numbers)).as("nothing of these cases left waiting").isZero();
+            assertThat(total).as("every message of these cases, and any other waiting").isGreaterThanOrEqualTo(12);
         }
-        go.countDown();
-        int total = 0;
-        for (Future<Integer> f : sent) {
-            total += f.get();
-        }
-        nodes.shutdown();
-
-        assertThat(total).as("every message of these cases, and any other waiting").isGreaterThanOrEqualTo(8);
         for (String number : numbers) {
-            assertThat(mailsAbout(number)).as("mails about %s", number).hasSize(2);
+            assertThat(mailsAbout(number)).as("mails about %s", number).extracting(NotificationsApiTest::recipient)
+                    .containsExactlyInAnyOrder("worker.a@demo.invalid", "hang@phuong-ba-dinh.example");
         }
+    }
+
+    @Test
+    void aBurstOfMessagesLeavesInOneCycleNotOneBatchEachCycle() throws Exception {
+        String marker = "burst-" + System.nanoTime();
+        for (int i = 0; i < Outbox.BATCH * 2 + 10; i++) {
+            jdbc.sql("""
+                            insert into outbox_message (id, channel, recipient, subject, body_text, body_html, status,
+                                attempts, next_attempt_at, created_at)
+                            values (?, 'EMAIL', 'worker.a@demo.invalid', ?, 'x', '<p>x</p>', 'PENDING', 0, ?, ?)""")
+                    .params(java.util.UUID.randomUUID(), marker + " " + i, java.sql.Timestamp.from(java.time.Instant.now()),
+                            java.sql.Timestamp.from(java.time.Instant.now()))
+                    .update();
+        }
+
+        outbox.dispatch();
+
+        assertThat(smtp.getReceivedMessages()).extracting(NotificationsApiTest::subject)
+                .filteredOn(subject -> subject.startsWith(marker)).hasSize(Outbox.BATCH * 2 + 10);
+    }
+
+    /** Messages of these cases still waiting to be sent. */
+    private long waitingAbout(List<String> numbers) {
+        return jdbc.sql("""
+                        select count(*) from outbox_message o join notification n on n.id = o.notification_id
+                        where o.status = 'PENDING' and n.case_number in (:numbers)""")
+                .param("numbers", numbers).query(Long.class).single();
+    }
+
+    /**
+     * The application started a second time in this JVM on the same database (as a second node behind the load
+     * balancer would be), with the same mail server and its dispatcher driven by the test.
+     */
+    private ConfigurableApplicationContext secondInstance() {
+        return new SpringApplicationBuilder(vn.childprotection.ChildProtectionApplication.class).run(
+                "--server.port=0",
+                "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
+                "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
+                "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""),
+                // its own engine beside this one's in the JVM's registry of engines
+                "--camunda.bpm.process-engine-name=secondNode",
+                "--spring.mail.host=127.0.0.1",
+                "--spring.mail.port=" + SMTP_PORT,
+                "--child-protection.notifications.dispatch-every=PT1H",
+                "--child-protection.notifications.base-url=https://baove.example.vn",
+                "--child-protection.notifications.remind-every=PT1H",
+                "--child-protection.notifications.digest-cron=-",
+                "--child-protection.notifications.weekly-cron=-",
+                "--child-protection.notifications.sms.url=http://127.0.0.1:" + SMS.port() + "/send?to={to}",
+                "--child-protection.notifications.sms.success-pattern=\\\"status\\\"\\s*:\\s*\\\"ok\\\"");
     }
 
     @Test
