@@ -67,7 +67,7 @@ rows = [
      "p99 ≤ 50 ms", verdict(r["search"]["p99Ms"] <= 50)),
     (f'Notifications written, e-mails/s ({n["urgentReportsPerSec"]} reports of immediate danger/s, '
      f'{n["recipientsPerReport"]} recipients each)', n["messagesWrittenPerSec"],
-     f'{n["inAppNotifications"]:,} in-app notifications and {n["messages"]:,} e-mails in intake\'s transactions', "", ""),
+     f'{n["inAppNotifications"]:,} in-app notifications and {n["messagesWritten"]:,} e-mails in intake\'s transactions', "", ""),
     ("Notifications dispatched to a local SMTP server, e-mails/s", n["messagesDispatchedPerSec"],
      f'{ratio_dispatch:.2f} × sent straight through the mail sender ({n["baselineDirectSendPerSec"]}/s)', "", ""),
     ("Heap after load, MB", r["memory"]["heapUsedMb"], f'RSS {r["memory"]["rssMb"]} MB', "≤ 512 MB",

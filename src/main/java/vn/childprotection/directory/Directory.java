@@ -38,6 +38,10 @@ public class Directory {
                 .optional();
     }
 
+    public Optional<String> provinceName(String code) {
+        return jdbc.sql("select name from province where code = ?").param(code).query(String.class).optional();
+    }
+
     public List<String> provinceCodes() {
         return jdbc.sql("select code from province order by code").query(String.class).list();
     }
@@ -110,14 +114,14 @@ public class Directory {
                                                       and r.role = ? and r.commune_code = ?)
                         order by u.display_name, u.username""")
                 .params(role.name(), communeCode)
-                .query((rs, n) -> new StaffUser(rs.getString(1), rs.getString(2), null, true, false, List.of()))
+                .query((rs, n) -> new StaffUser(rs.getString(1), rs.getString(2), null, true, false, false, List.of()))
                 .list();
     }
 
     private List<StaffUser> users(String where, String param) {
         var spec = jdbc.sql("""
                 select u.username, u.display_name, u.password_hash, u.enabled, u.demo,
-                       r.role, r.commune_code, r.province_code
+                       r.role, r.commune_code, r.province_code, u.must_change_password
                 from staff_user u left join staff_role r on r.username = u.username
                 """ + where + " order by u.username, r.id");
         if (param != null) {
@@ -129,7 +133,7 @@ public class Directory {
             StaffUser user = byName.get(username);
             if (user == null) {
                 user = new StaffUser(username, rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getBoolean(5),
-                        new ArrayList<>());
+                        rs.getBoolean(9), new ArrayList<>());
                 byName.put(username, user);
             }
             String role = rs.getString(6);
@@ -139,7 +143,7 @@ public class Directory {
         });
         return byName.values().stream()
                 .map(u -> new StaffUser(u.username(), u.displayName(), u.passwordHash(), u.enabled(), u.demo(),
-                        List.copyOf(u.grants())))
+                        u.mustChangePassword(), List.copyOf(u.grants())))
                 .toList();
     }
 }

@@ -4,9 +4,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** A member of staff with the roles and units they hold. */
+/**
+ * A member of staff with the roles and units they hold; {@code mustChangePassword} while they still sign in with a
+ * one-time password an administrator gave them.
+ */
 public record StaffUser(String username, String displayName, String passwordHash, boolean enabled, boolean demo,
-                        List<RoleGrant> grants) {
+                        boolean mustChangePassword, List<RoleGrant> grants) {
 
     public Set<Role> roles() {
         return grants.stream().map(RoleGrant::role).collect(Collectors.toUnmodifiableSet());

@@ -39,10 +39,8 @@ class Outbox {
 
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
     enum Channel { EMAIL, SMS }
-
     /** Messages one dispatch cycle claims at a time. */
     static final int BATCH = 100;
-
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
     private final JdbcClient jdbc;
@@ -149,13 +147,12 @@ class Outbox {
             fixedDelayString = "${child-protection.notifications.dispatch-every:PT30S}")
     void dispatch() {
         try {
-            // a full batch means more are waiting (a burst of urgent work): go on at once rather than a cycle later,
-            // while the cycle is well within its claims
+            // a full batch means more wait (a burst of urgent work): go on at once, well within the claims' time
             Instant started = clock.instant();
-            while (dispatchOnce(BATCH) == BATCH
-                    && Duration.between(started, clock.instant()).compareTo(claimFor.dividedBy(2)) < 0) {
-                log.debug("Outbox: a full batch sent, going on");
-            }
+            int sent;
+            do {
+                sent = dispatchOnce(BATCH);
+            } while (sent == BATCH && Duration.between(started, clock.instant()).compareTo(claimFor.dividedBy(2)) < 0);
         } catch (RuntimeException e) {
             // the next cycle tries again; nothing is lost, the messages stay in the outbox
             log.warn("Outbox dispatch failed: {}", e.toString());

@@ -14,6 +14,12 @@ public interface CaseWorkflow {
 
     void unclaim(String taskId);
 
+    /**
+     * The person's roles changed or their account was disabled: every task they hold that none of {@code groups}
+     * may work (all of them, for none) goes back to its group. Returns how many.
+     */
+    int releaseTasks(String username, java.util.Set<String> groups);
+
     /** Completes the task with what its step decided; the workflow turns it into the model's routing facts. */
     void complete(String taskId, StepOutcome outcome);
 

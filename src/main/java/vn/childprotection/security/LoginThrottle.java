@@ -33,7 +33,7 @@ import vn.childprotection.persistence.LockRows;
  * hammering cannot extend the delay: the right password after it signs in.
  */
 @Component
-class LoginThrottle {
+public class LoginThrottle {
 
     /** Places taken by attempts that failed (or died before their outcome) are free again this long after the last. */
     private static final Duration PENDING_EXPIRES = Duration.ofSeconds(30);
@@ -155,6 +155,23 @@ class LoginThrottle {
                             dayFailures, blockedUntil != null, row.key())
                     .update();
         }
+    }
+
+    /** Whether the account is slowed down now, from anywhere or from some address (what "locked" means here). */
+    public boolean locked(String username) {
+        return jdbc.sql("""
+                        select count(*) from login_throttle where (throttle_key = ? or left(throttle_key, ?) = ?)
+                          and (blocked_until > ? or (failure_day = ? and day_failures >= ?))""")
+                .params(userKey(username), pairKey(username, "").length(), pairKey(username, ""), Timestamp.from(clock.instant()),
+                        Date.valueOf(clock.instant().atZone(zone).toLocalDate()), dailyCap)
+                .query(Long.class).single() > 0;
+    }
+
+    /** An administrator unlocks the account: its counters, from anywhere and from each address, start again. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void unlock(String username) {
+        jdbc.sql("delete from login_throttle where throttle_key = ? or left(throttle_key, ?) = ?")
+                .params(userKey(username), pairKey(username, "").length(), pairKey(username, "")).update();
     }
 
     /** The first delay, then twice as long each time, up to the cap. */

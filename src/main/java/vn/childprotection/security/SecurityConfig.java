@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import vn.childprotection.common.Messages;
+import vn.childprotection.directory.Directory;
 
 /**
  * Two filter chains over one user directory: {@code /api/**} answers in problem details (HTTP Basic
@@ -72,7 +73,7 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json, Messages messages, LocaleResolver locales,
-                            SecondFactor secondFactor) throws Exception {
+                            SecondFactor secondFactor, Directory directory) throws Exception {
         AuthenticationEntryPoint signIn = (req, res, e) -> {
             res.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"child-protection\"");
             // one answer for a wrong, unknown or slowed-down sign-in: nothing to learn about accounts
@@ -94,6 +95,10 @@ class SecurityConfig {
                         .hasAnyRole("WORKER", "CHAIR", "SUPERVISOR")
                         .requestMatchers(HttpMethod.POST, "/api/directory/providers").hasAnyRole("SUPERVISOR", "ADMIN")
                         .requestMatchers("/api/audit/**").hasRole("ADMIN")
+                        // supervisors manage their own province's staff; everything else of administration is the
+                        // administrators'
+                        .requestMatchers("/api/admin/staff", "/api/admin/staff/**").hasAnyRole("ADMIN", "SUPERVISOR")
+                        .requestMatchers("/api/admin/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/oversight/**").hasRole("SUPERVISOR")
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(signIn))
@@ -107,13 +112,16 @@ class SecurityConfig {
                         .frameOptions(frame -> frame.deny())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(NO_BROWSER_SESSION))
-                .addFilterBefore(new SecondFactorFilter(secondFactor), AuthorizationFilter.class);
+                .addFilterBefore(new SecondFactorFilter(secondFactor), AuthorizationFilter.class)
+                // after the second factor (filters before the same one keep the order they were added in)
+                .addFilterBefore(new AccountCheckFilter(directory, messages, locales), AuthorizationFilter.class);
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, SecondFactor secondFactor) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, SecondFactor secondFactor, Directory directory, Messages messages,
+                              LocaleResolver locales) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico")
@@ -121,6 +129,7 @@ class SecurityConfig {
                         .requestMatchers("/camunda/**", "/engine-rest/**").hasRole("ADMIN")
                         .requestMatchers("/reports/**").hasAnyRole("INTAKE", "WORKER", "POLICE")
                         .requestMatchers("/oversight/**").hasRole("SUPERVISOR")
+                        .requestMatchers("/admin/staff", "/admin/staff/**").hasAnyRole("ADMIN", "SUPERVISOR")
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/cases/*/notes").hasAnyRole("WORKER", "CHAIR", "SUPERVISOR")
                         .requestMatchers("/cases/*/attachments", "/cases/*/attachments/*")
@@ -146,7 +155,8 @@ class SecurityConfig {
                 // the Camunda webapps run their own CSRF protection; Basic callers carry no session
                 .csrf(csrf -> csrf.ignoringRequestMatchers(CARRIES_CREDENTIALS,
                         request -> request.getRequestURI().startsWith(request.getContextPath() + "/camunda/")))
-                .addFilterBefore(new SecondFactorFilter(secondFactor), AuthorizationFilter.class);
+                .addFilterBefore(new SecondFactorFilter(secondFactor), AuthorizationFilter.class)
+                .addFilterBefore(new AccountCheckFilter(directory, messages, locales), AuthorizationFilter.class);
         return http.build();
     }
 

@@ -17,16 +17,21 @@ class SignInPages {
 
     @GetMapping("/")
     String home(@AuthenticationPrincipal StaffPrincipal user) {
+        return "redirect:" + homeOf(user);
+    }
+
+    /** Where each role starts. */
+    static String homeOf(StaffPrincipal user) {
         if (user.hasRole(Role.SUPERVISOR)) {
-            return "redirect:/oversight";
+            return "/oversight";
         }
         if (user.hasRole(Role.WORKER) || user.hasRole(Role.CHAIR) || user.hasRole(Role.POLICE)
                 || user.hasRole(Role.POLICE_SUPERVISOR)) {
-            return "redirect:/tasks";
+            return "/tasks";
         }
         if (user.hasRole(Role.INTAKE)) {
-            return "redirect:/reports/new";
+            return "/reports/new";
         }
-        return "redirect:/camunda/app/cockpit/default/";
+        return "/camunda/app/cockpit/default/";
     }
 }

@@ -206,6 +206,21 @@ class CamundaCaseWorkflow implements CaseWorkflow {
     }
 
     @Override
+    public int releaseTasks(String username, java.util.Set<String> groups) {
+        int released = 0;
+        for (Task task : taskService.createTaskQuery().taskAssignee(username).list()) {
+            boolean stillTheirs = taskService.getIdentityLinksForTask(task.getId()).stream()
+                    .anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType())
+                            && groups.contains(link.getGroupId()));
+            if (!stillTheirs) {
+                taskService.setAssignee(task.getId(), null);
+                released++;
+            }
+        }
+        return released;
+    }
+
+    @Override
     public void complete(String taskId, StepOutcome outcome) {
         try {
             taskService.complete(taskId, OutcomeVariables.of(outcome));

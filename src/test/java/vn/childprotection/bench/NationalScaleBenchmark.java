@@ -936,7 +936,8 @@ class NationalScaleBenchmark {
                         + " (%.1f/s); straight through the mail sender %.1f/s", reports, urgentIntake, written,
                 writtenPerSec, inApp, sent, dispatchSeconds, dispatchedPerSec, directPerSec);
         return Map.of("messagesWrittenPerSec", writtenPerSec, "messagesDispatchedPerSec", dispatchedPerSec,
-                "baselineDirectSendPerSec", directPerSec, "messages", sent, "inAppNotifications", inApp,
+                "baselineDirectSendPerSec", directPerSec, "messages", sent, "messagesWritten", written,
+                "inAppNotifications", inApp,
                 "urgentReportsPerSec", urgentIntake.perSecond(), "urgentReportP99Ms", urgentIntake.p99(),
                 "recipientsPerReport", 10);
     }

@@ -270,6 +270,42 @@ class AuthorizationMatrixTest extends ApiTestBase {
                         : plainCase(where, false)), null, null),
                 byJurisdiction(who -> true, 200)));
         rules.put("GET /oversight", new Rule(get(w -> "/oversight"), only(Who.SUPERVISOR, 200)));
+        // staff administration: administrators everyone, a supervisor the commune staff of their province (another
+        // province's people do not exist for them); what is sent is refused as input (nothing changes) or, where
+        // the cell expects success, acts on a person made for the cell
+        Expect managers = (who, where) -> who == Who.ANONYMOUS ? 401 : who == Who.ADMIN || who == Who.SUPERVISOR ? 200 : 403;
+        rules.put("GET /api/admin/staff", new Rule(get(w -> "/api/admin/staff"), managers));
+        rules.put("POST /api/admin/staff", new Rule((who, where, fresh) -> new Request(HttpMethod.POST, "/api/admin/staff",
+                takenLogin(where), null), (who, where) -> who == Who.ANONYMOUS ? 401 : who == Who.ADMIN ? 400
+                : who == Who.SUPERVISOR ? (where == Where.OTHER_PROVINCE ? 403 : 400) : 403));
+        rules.put("GET /api/admin/staff/{username}", new Rule(get(w -> "/api/admin/staff/" + w.localWorker), managing(200)));
+        rules.put("PUT /api/admin/staff/{username}", new Rule((who, where, fresh) -> new Request(HttpMethod.PUT,
+                "/api/admin/staff/" + where.localWorker, nameless(where), null), managing(400)));
+        for (String action : List.of("disable", "enable", "reset-password", "unlock")) {
+            rules.put("POST /api/admin/staff/{username}/" + action, new Rule((who, where, fresh) -> new Request(
+                    HttpMethod.POST, "/api/admin/staff/" + (fresh ? throwaway(where) : where.localWorker) + "/" + action,
+                    null, null), managing(200)));
+            rules.put("POST /admin/staff/{username}/" + action, new Rule((who, where, fresh) -> new Request(
+                    HttpMethod.POST, "/admin/staff/" + (fresh ? throwaway(where) : where.localWorker) + "/" + action,
+                    Map.of(), null).asForm(), formPost(managing(302))));
+        }
+        rules.put("GET /admin/staff", new Rule(get(w -> "/admin/staff"), managers));
+        rules.put("GET /admin/staff/new", new Rule(get(w -> "/admin/staff/new"), managers));
+        rules.put("POST /admin/staff", new Rule((who, where, fresh) -> new Request(HttpMethod.POST, "/admin/staff",
+                Map.of("username", "worker.a", "displayName", "Người thử", "role", "WORKER", "unitCode", where.commune),
+                null).asForm(), formPost((who, where) -> who == Who.ADMIN ? 200
+                : who == Who.SUPERVISOR ? (where == Where.OTHER_PROVINCE ? 403 : 200) : 403)));
+        rules.put("GET /admin/staff/{username}", new Rule(get(w -> "/admin/staff/" + w.localWorker), managing(200)));
+        rules.put("POST /admin/staff/{username}", new Rule((who, where, fresh) -> new Request(HttpMethod.POST,
+                "/admin/staff/" + where.localWorker, Map.of("displayName", " ", "role", "WORKER", "unitCode",
+                where.commune), null).asForm(), formPost(managing(200))));
+        // everyone changes their own password; a new password too short is refused before anything is checked
+        rules.put("POST /api/me/password", new Rule((who, where, fresh) -> new Request(HttpMethod.POST,
+                "/api/me/password", Map.of("currentPassword", PASSWORD, "newPassword", "short"), null), anyone(400)));
+        rules.put("GET /password", new Rule(get(w -> "/password"), anyone(200)));
+        rules.put("POST /password", new Rule((who, where, fresh) -> new Request(HttpMethod.POST, "/password",
+                Map.of("currentPassword", PASSWORD, "newPassword", "short", "repeatPassword", "short"), null).asForm(),
+                formPost(anyone(200))));
         // with no role needing a second factor (the test configuration), these pages send everyone home
         rules.put("GET /second-factor", new Rule(get(w -> "/second-factor"), anyone(302)));
         rules.put("GET /second-factor/enrol", new Rule(get(w -> "/second-factor/enrol"), anyone(302)));
@@ -424,6 +460,47 @@ class AuthorizationMatrixTest extends ApiTestBase {
         return Map.of("kind", "HOME_VISIT", "contactDate",
                 java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toString(),
                 "observations", "Trẻ ở nhà với bà ngoại, đã đi học lại");
+    }
+
+    /** Administrators act on anyone; a supervisor on their province's commune staff (another province: 404). */
+    private static Expect managing(int status) {
+        return (who, where) -> who == Who.ANONYMOUS ? 401 : who == Who.ADMIN ? status
+                : who == Who.SUPERVISOR ? (where == Where.OTHER_PROVINCE ? 404 : status) : 403;
+    }
+
+    /** A new person whose login is taken: refused as input once the caller may give the role at all. */
+    private static Map<String, Object> takenLogin(Where where) {
+        return Map.of("username", where.localWorker, "displayName", "Người thử",
+                "roles", List.of(Map.of("role", "WORKER", "unitCode", where.commune)));
+    }
+
+    /** A person's details without a name: refused as input once the caller may manage them. */
+    private static Map<String, Object> nameless(Where where) {
+        return Map.of("displayName", " ", "roles", List.of(Map.of("role", "WORKER", "unitCode", where.commune)));
+    }
+
+    private final java.util.concurrent.atomic.AtomicInteger throwaways = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** A disabled worker of the place, made for one cell that may disable, enable, reset or unlock them. */
+    private String throwaway(Where where) {
+        String username = "matrix." + System.nanoTime() % 1_000_000 + "." + throwaways.incrementAndGet();
+        jdbc.sql("insert into staff_user (username, display_name, password_hash, enabled, demo)"
+                + " select ?, 'Người thử', password_hash, false, false from staff_user where username = 'worker.a'")
+                .param(username).update();
+        jdbc.sql("insert into staff_role (username, role, commune_code) values (?, 'WORKER', ?)")
+                .params(username, where.commune).update();
+        return username;
+    }
+
+    /** The people made for cells, once the matrix has run: nobody of them stays a worker of the demo communes. */
+    @org.junit.jupiter.api.AfterEach
+    void forgetThrowaways() {
+        jdbc.sql("delete from outbox_message where notification_id in (select id from notification where username like 'matrix.%')").update();
+        jdbc.sql("delete from notification where username like 'matrix.%'").update();
+        for (String table : new String[] {"notification_batch", "notification_preference", "notification_quiet_hours",
+                "recovery_code", "staff_role", "staff_user"}) {
+            jdbc.sql("delete from " + table + " where username like 'matrix.%'").update();
+        }
     }
 
     private static Expect formPost(Expect signedIn) {
