@@ -73,6 +73,19 @@ public class StaffAccounts {
         return spec.query(String.class).list().stream().map(this::account).flatMap(Optional::stream).toList();
     }
 
+    /**
+     * The administrators who can sign in, their rows locked until the transaction ends: two administrators taking
+     * each other's role away at once cannot both succeed.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<String> enabledAdministrators() {
+        return jdbc.sql("""
+                        select u.username from staff_user u where u.enabled
+                          and exists (select 1 from staff_role r where r.username = u.username and r.role = 'ADMIN')
+                        order by u.username for update""")
+                .query(String.class).list();
+    }
+
     @Transactional(propagation = Propagation.MANDATORY)
     public void create(String username, Details details, String passwordHash, List<RoleGrant> grants) {
         jdbc.sql("""

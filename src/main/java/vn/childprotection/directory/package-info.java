@@ -1,7 +1,7 @@
 /**
- * Administrative units, staff and their roles, holidays and the working-day calendar.
+ * Administrative units, staff and their roles, holidays and the working-day calendar (kept by administrators).
  */
-@ApplicationModule(displayName = "Directory", allowedDependencies = {"web", "common"})
+@ApplicationModule(displayName = "Directory", allowedDependencies = {"web", "common", "audit"})
 package vn.childprotection.directory;
 
 import org.springframework.modulith.ApplicationModule;

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.Optional;
 import java.util.Set;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
@@ -24,21 +23,22 @@ import vn.childprotection.directory.Directory;
 import vn.childprotection.directory.StaffUser;
 
 /**
- * A signed-in session follows the directory on every request: an account disabled, or whose password was reset
+ * A signed-in person follows the directory on every request (before the second factor is asked for, so that it is
+ * asked of the roles they hold now): an account disabled, or whose password was reset
  * or changed elsewhere, ends its sessions at their next request; roles changed take effect at once. A person
  * still holding a one-time password goes nowhere but the password change (the page, or {@code POST
  * /api/me/password}; every other API call answers 403 saying so).
  */
 class AccountCheckFilter extends OncePerRequestFilter {
 
-    /** Where a person with a one-time password may go. */
+    /** Where a person with a one-time password may go (the second factor first, where their role needs one). */
     private static final Set<String> OPEN = Set.of("/password", "/api/me/password", "/api/me", "/logout", "/login",
-            "/error", "/favicon.ico");
+            "/error", "/favicon.ico", "/second-factor", "/second-factor/enrol");
 
     private final Directory directory;
     private final Messages messages;
     private final LocaleResolver locales;
-    private final SessionPrincipal session = new SessionPrincipal();
+    private final SessionPrincipal principals = new SessionPrincipal();
 
     AccountCheckFilter(Directory directory, Messages messages, LocaleResolver locales) {
         this.directory = directory;
@@ -50,43 +50,46 @@ class AccountCheckFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || !(auth.getPrincipal() instanceof StaffPrincipal principal)) {
+        if (auth == null || !(auth.getPrincipal() instanceof StaffPrincipal)) {
             chain.doFilter(request, response);
             return;
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        boolean api = path.startsWith("/api/");
-        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-        boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
-        StaffUser user = principal.user();
-        if (!basic) {
-            // the session's copy of the person may be old: read them again
-            Optional<StaffUser> now = directory.user(user.username());
-            if (now.isEmpty() || !now.get().enabled() || !now.get().passwordHash().equals(user.passwordHash())) {
-                HttpSession session = request.getSession(false);
-                if (session != null) {
-                    session.invalidate();
-                }
-                SecurityContextHolder.clearContext();
-                if (api) {
-                    problem(response, HttpServletResponse.SC_UNAUTHORIZED, messages.textIn(locales.resolveLocale(request), "security.sessionEnded"));
-                } else {
-                    response.sendRedirect(request.getContextPath() + "/login?ended");
-                }
-                return;
-            }
-            if (!now.get().equals(user)) {
-                user = now.get();
-                session.replace(user, request, response);
-            }
+        if (path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/webjars/")) {
+            chain.doFilter(request, response);
+            return;
         }
-        if (!user.mustChangePassword() || OPEN.contains(path) || path.startsWith("/css/") || path.startsWith("/js/")
-                || path.startsWith("/webjars/")) {
+        boolean api = path.startsWith("/api/");
+        StaffPrincipal principal = (StaffPrincipal) auth.getPrincipal();
+        StaffUser user = principal.user();
+        // read the person again, whatever signed them in: a session (also one sent with a Basic header, which Spring
+        // Security lets stand without checking the password again) may carry a person disabled, reset or moved since
+        Optional<StaffUser> now = directory.user(user.username());
+        if (now.isEmpty() || !now.get().enabled() || !now.get().passwordHash().equals(user.passwordHash())) {
+            HttpSession session = request.getSession(false);
+            if (session != null) {
+                session.invalidate();
+            }
+            SecurityContextHolder.clearContext();
+            if (api) {
+                problem(response, HttpServletResponse.SC_UNAUTHORIZED,
+                        messages.textIn(locales.resolveLocale(request), "security.sessionEnded"));
+            } else {
+                response.sendRedirect(request.getContextPath() + "/login?ended");
+            }
+            return;
+        }
+        if (!now.get().equals(user)) {
+            user = now.get();
+            principals.replace(user, request, response);
+        }
+        if (!user.mustChangePassword() || OPEN.contains(path)) {
             chain.doFilter(request, response);
             return;
         }
         if (api) {
-            problem(response, HttpServletResponse.SC_FORBIDDEN, messages.textIn(locales.resolveLocale(request), "security.mustChangePassword"));
+            problem(response, HttpServletResponse.SC_FORBIDDEN,
+                    messages.textIn(locales.resolveLocale(request), "security.mustChangePassword"));
         } else {
             response.sendRedirect(request.getContextPath() + "/password");
         }

@@ -160,9 +160,9 @@ public class LoginThrottle {
     /** Whether the account is slowed down now, from anywhere or from some address (what "locked" means here). */
     public boolean locked(String username) {
         return jdbc.sql("""
-                        select count(*) from login_throttle where (throttle_key = ? or left(throttle_key, ?) = ?)
+                        select count(*) from login_throttle where (throttle_key = ? or (throttle_key >= ? and throttle_key < ?))
                           and (blocked_until > ? or (failure_day = ? and day_failures >= ?))""")
-                .params(userKey(username), pairKey(username, "").length(), pairKey(username, ""), Timestamp.from(clock.instant()),
+                .params(userKey(username), pairKey(username, ""), pairsEnd(username), Timestamp.from(clock.instant()),
                         Date.valueOf(clock.instant().atZone(zone).toLocalDate()), dailyCap)
                 .query(Long.class).single() > 0;
     }
@@ -170,8 +170,8 @@ public class LoginThrottle {
     /** An administrator unlocks the account: its counters, from anywhere and from each address, start again. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void unlock(String username) {
-        jdbc.sql("delete from login_throttle where throttle_key = ? or left(throttle_key, ?) = ?")
-                .params(userKey(username), pairKey(username, "").length(), pairKey(username, "")).update();
+        jdbc.sql("delete from login_throttle where throttle_key = ? or (throttle_key >= ? and throttle_key < ?)")
+                .params(userKey(username), pairKey(username, ""), pairsEnd(username)).update();
     }
 
     /** The first delay, then twice as long each time, up to the cap. */
@@ -199,6 +199,11 @@ public class LoginThrottle {
 
     static String pairKey(String username, String address) {
         return "pair:" + normalise(username) + "|" + address;
+    }
+
+    /** Just past every pair key of the account ("pair:name|…" sorts before "pair:name}"): a range the key's index reads. */
+    private static String pairsEnd(String username) {
+        return "pair:" + normalise(username) + "}";
     }
 
     static String addressKey(String address) {

@@ -23,6 +23,11 @@ class MeController {
 
     /** {@code POST /api/me/password}: the current password and the new one. */
     record PasswordChange(String currentPassword, String newPassword) {
+
+        @Override
+        public String toString() {
+            return "PasswordChange[…]";
+        }
     }
 
     private final OwnPassword passwords;

@@ -83,7 +83,10 @@ class OwnPassword {
             accounts.setPassword(username, encoder.encode(next), false);
             audit.record("PASSWORD_CHANGED", null, "own password");
         });
-        // this session goes on as the person now is; any other ends at its next request
+        // this session goes on as the person now is, under a new id; any other ends at its next request
+        if (request.getSession(false) != null) {
+            request.changeSessionId();
+        }
         new AccountCheckFilter.SessionPrincipal().replace(directory.user(username).orElseThrow(), request, response);
         return List.of();
     }

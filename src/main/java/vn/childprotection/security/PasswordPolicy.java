@@ -16,7 +16,7 @@ import com.nulabinc.zxcvbn.ZxcvbnBuilder;
 import com.nulabinc.zxcvbn.matchers.Dictionary;
 
 /**
- * What a password chosen by a person must be (NIST SP 800-63B 5.1.1.2): at least 12 characters, at most 128, not
+ * What a password chosen by a person must be (NIST SP 800-63B 5.1.1.2): at least 12 characters, at most 72 bytes, not
  * their login, and not easy to guess, as zxcvbn estimates it (common passwords, words and names, keyboard rows,
  * sequences, repeats, dates) with Vietnamese words people use as passwords and the person's own name added to its
  * dictionaries. No rule on kinds of characters: a long phrase is stronger than "Abc@1234".
@@ -25,7 +25,8 @@ import com.nulabinc.zxcvbn.matchers.Dictionary;
 class PasswordPolicy {
 
     static final int MIN_LENGTH = 12;
-    static final int MAX_LENGTH = 128;
+    /** bcrypt reads at most 72 bytes; a Vietnamese letter with its accents takes two or three of them in UTF-8. */
+    static final int MAX_LENGTH = 72;
     /** zxcvbn's score: 3 is "safely unguessable: moderate protection from offline slow-hash scenario". */
     private static final int MIN_SCORE = 3;
     /** Words Vietnamese passwords are made of, which an English dictionary misses. */
@@ -50,11 +51,12 @@ class PasswordPolicy {
     }
 
     /** The message key of why the password is refused; empty when it may be used. */
-    Optional<String> refusal(String password, String username, String displayName) {
+    Optional<String> refusal(String typed, String username, String displayName) {
+        String password = typed == null ? null : Passwords.normalised(typed);
         if (password == null || password.codePointCount(0, password.length()) < MIN_LENGTH) {
             return Optional.of("password.tooShort");
         }
-        if (password.length() > MAX_LENGTH) {
+        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_LENGTH) {
             return Optional.of("password.tooLong");
         }
         String lower = password.toLowerCase(Locale.ROOT);

@@ -57,8 +57,9 @@ class SecurityConfig {
 
     @Bean
     PasswordEncoder passwordEncoder() {
-        // {bcrypt} by default, and able to verify older encodings if the default ever changes
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        // {bcrypt} by default, and able to verify older encodings if the default ever changes; passwords compared
+        // in one Unicode form
+        return new Passwords(PasswordEncoderFactories.createDelegatingPasswordEncoder());
     }
 
     /**
@@ -112,9 +113,10 @@ class SecurityConfig {
                         .frameOptions(frame -> frame.deny())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(NO_BROWSER_SESSION))
-                .addFilterBefore(new SecondFactorFilter(secondFactor), AuthorizationFilter.class)
-                // after the second factor (filters before the same one keep the order they were added in)
-                .addFilterBefore(new AccountCheckFilter(directory, messages, locales), AuthorizationFilter.class);
+                // the person as the directory holds them now, then their second factor (filters added before the
+                // same one keep the order they were added in)
+                .addFilterBefore(new AccountCheckFilter(directory, messages, locales), AuthorizationFilter.class)
+                .addFilterBefore(new SecondFactorFilter(secondFactor), AuthorizationFilter.class);
         return http.build();
     }
 
@@ -155,8 +157,8 @@ class SecurityConfig {
                 // the Camunda webapps run their own CSRF protection; Basic callers carry no session
                 .csrf(csrf -> csrf.ignoringRequestMatchers(CARRIES_CREDENTIALS,
                         request -> request.getRequestURI().startsWith(request.getContextPath() + "/camunda/")))
-                .addFilterBefore(new SecondFactorFilter(secondFactor), AuthorizationFilter.class)
-                .addFilterBefore(new AccountCheckFilter(directory, messages, locales), AuthorizationFilter.class);
+                .addFilterBefore(new AccountCheckFilter(directory, messages, locales), AuthorizationFilter.class)
+                .addFilterBefore(new SecondFactorFilter(secondFactor), AuthorizationFilter.class);
         return http.build();
     }
 

@@ -38,6 +38,11 @@ class StaffAdministration {
 
     /** A one-time password and the person it is for, shown once. */
     record Given(String username, String oneTimePassword) {
+
+        @Override
+        public String toString() {
+            return "Given[" + username + ", …]";
+        }
     }
 
     /** Letters and digits nobody confuses when reading them aloud or off a screen (no 0/O, 1/l/I). */
@@ -52,10 +57,13 @@ class StaffAdministration {
     private final AuditTrail audit;
     private final TransactionTemplate tx;
     private final Messages messages;
+    private final StaffReach reach;
     private final SecureRandom random = new SecureRandom();
 
     StaffAdministration(StaffAccounts accounts, Directory directory, PasswordEncoder encoder, LoginThrottle throttle,
-                        CaseWorkflow workflow, AuditTrail audit, TransactionTemplate tx, Messages messages) {
+                        CaseWorkflow workflow, AuditTrail audit, TransactionTemplate tx, Messages messages,
+                        StaffReach reach) {
+        this.reach = reach;
         this.accounts = accounts;
         this.directory = directory;
         this.encoder = encoder;
@@ -68,11 +76,11 @@ class StaffAdministration {
 
     /** The people the manager sees, by name; {@code q} matches the name or login. */
     List<Account> list(StaffPrincipal manager, String q) {
-        return accounts.accounts(admin(manager) ? null : List.copyOf(manager.provinceCodes()), q, 500);
+        return accounts.accounts(admin(manager) ? null : List.copyOf(StaffReach.supervised(manager)), q, 500);
     }
 
     Account get(StaffPrincipal manager, String username) {
-        return accounts.account(username).filter(a -> sees(manager, a))
+        return accounts.account(username).filter(a -> reach.sees(manager, a))
                 .orElseThrow(() -> new NotFoundException("no such person: " + username));
     }
 
@@ -109,11 +117,14 @@ class StaffAdministration {
             throw new InvalidInputException(errors);
         }
         mayGrant(manager, grants);
-        if (self(manager, username) && before.grants().stream().anyMatch(g -> g.role() == Role.ADMIN)
-                && grants.stream().noneMatch(g -> g.role() == Role.ADMIN)) {
-            throw new ConflictException(messages.text("staff.ownAdministration"));
+        if (self(manager, username) && !Set.copyOf(before.grants()).equals(Set.copyOf(grants))) {
+            // nobody gives themselves a role (an administrator a case role) or takes their own administration away
+            throw new ConflictException(messages.text("staff.ownRoles"));
         }
         tx.executeWithoutResult(s -> {
+            if (grants.stream().noneMatch(g -> g.role() == Role.ADMIN)) {
+                keepAnAdministrator(username);
+            }
             accounts.update(username, form.details(), grants);
             int released = workflow.releaseTasks(username,
                     grants.stream().map(RoleGrant::group).collect(Collectors.toUnmodifiableSet()));
@@ -130,6 +141,7 @@ class StaffAdministration {
             throw new ConflictException(messages.text("staff.notYourself"));
         }
         return tx.execute(s -> {
+            keepAnAdministrator(username);
             accounts.setEnabled(username, false);
             int released = workflow.releaseTasks(username, Set.of());
             audit.record("STAFF_DISABLED", null, username + ": " + released + " task(s) back to their group");
@@ -168,10 +180,18 @@ class StaffAdministration {
         });
     }
 
+    /** Refuses (409) a change that would leave no administrator who can sign in; the administrators' rows locked. */
+    private void keepAnAdministrator(String leaving) {
+        List<String> others = accounts.enabledAdministrators().stream().filter(a -> !a.equals(leaving)).toList();
+        if (others.isEmpty()) {
+            throw new ConflictException(messages.text("staff.lastAdministrator"));
+        }
+    }
+
     /** The communes a supervisor may give roles in, or all (null) for an administrator. */
     List<Commune> communesFor(StaffPrincipal manager) {
         return directory.communes().stream()
-                .filter(c -> admin(manager) || manager.provinceCodes().contains(c.provinceCode())).toList();
+                .filter(c -> admin(manager) || StaffReach.supervised(manager).contains(c.provinceCode())).toList();
     }
 
     static boolean admin(StaffPrincipal manager) {
@@ -180,34 +200,16 @@ class StaffAdministration {
 
     private Account manageable(StaffPrincipal manager, String username) {
         Account account = get(manager, username);
-        if (!admin(manager) && !account.grants().stream().allMatch(g -> supervisorMayGrant(manager, g))) {
+        if (!admin(manager) && !account.grants().stream().allMatch(g -> reach.supervisorMayGrant(manager, g))) {
             throw new AccessDeniedException("not a commune person of the supervisor's province");
         }
         return account;
     }
 
     private void mayGrant(StaffPrincipal manager, List<RoleGrant> grants) {
-        if (!admin(manager) && !grants.stream().allMatch(g -> supervisorMayGrant(manager, g))) {
+        if (!admin(manager) && !grants.stream().allMatch(g -> reach.supervisorMayGrant(manager, g))) {
             throw new AccessDeniedException("a supervisor gives commune roles of their own province only");
         }
-    }
-
-    private boolean supervisorMayGrant(StaffPrincipal manager, RoleGrant grant) {
-        if (!manager.hasRole(Role.SUPERVISOR) || grant.communeCode() == null) {
-            return false;
-        }
-        return directory.commune(grant.communeCode())
-                .map(c -> manager.provinceCodes().contains(c.provinceCode())).orElse(false);
-    }
-
-    private boolean sees(StaffPrincipal manager, Account account) {
-        if (admin(manager)) {
-            return true;
-        }
-        return account.grants().stream().anyMatch(g -> (g.provinceCode() != null
-                && manager.provinceCodes().contains(g.provinceCode()))
-                || (g.communeCode() != null && directory.commune(g.communeCode())
-                        .map(c -> manager.provinceCodes().contains(c.provinceCode())).orElse(false)));
     }
 
     private static boolean self(StaffPrincipal manager, String username) {

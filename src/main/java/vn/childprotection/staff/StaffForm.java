@@ -104,6 +104,10 @@ record StaffForm(String username, String displayName, String title, String email
         if (grants.isEmpty() && errors.stream().noneMatch(e -> e.field().startsWith("roles"))) {
             errors.add(new FieldMessage("roles", messages.text("staff.roleNeeded")));
         }
+        // administrators see no case: an administrator holds no other role
+        if (grants.size() > 1 && grants.stream().anyMatch(g -> g.role() == Role.ADMIN)) {
+            errors.add(new FieldMessage("roles", messages.text("staff.adminAlone")));
+        }
         return new ArrayList<>(grants);
     }
 

@@ -62,6 +62,14 @@ public class Deadlines implements StepDeadlines {
         return rule != null && rule.workingDays() != null;
     }
 
+    @Override
+    public java.util.List<InForce> inForce() {
+        return properties.deadlines().entrySet().stream()
+                .map(e -> new InForce(e.getKey(), e.getValue().duration(), e.getValue().workingDays(),
+                        e.getValue().months(), e.getValue().anchor().name(), e.getValue().remindBefore()))
+                .toList();
+    }
+
     public DeadlineProperties.Rule rule(String name) {
         DeadlineProperties.Rule rule = properties.deadlines().get(name);
         if (rule == null) {

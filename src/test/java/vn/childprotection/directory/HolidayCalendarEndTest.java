@@ -17,9 +17,10 @@ import org.springframework.http.HttpMethod;
 import vn.childprotection.ApiTestBase;
 
 /**
- * When the holiday calendar runs out: a banner for administrators and supervisors from 90 days before,
- * and working-day deadlines counted past its end marked on the timeline. Each test takes rows out of the
- * real calendar and puts them back.
+ * The holiday calendar as administrators keep it: a banner for administrators and supervisors from 90 days before
+ * it runs out, gone once the next year's days are entered through the API; days added and removed, refused field by
+ * field, audited; working-day deadlines counted past its end marked on the timeline; the deadlines in force listed
+ * in words. Each test takes rows out of the real calendar and puts them back.
  */
 class HolidayCalendarEndTest extends ApiTestBase {
 
@@ -53,6 +54,69 @@ class HolidayCalendarEndTest extends ApiTestBase {
         assertThat(page("supervisor.p", "/oversight")).contains("role=\"alert\"", "31/12/2026");
         assertThat(page("admin", "/tasks")).contains("role=\"alert\"");
         assertThat(page("worker.a", "/tasks")).doesNotContain("role=\"alert\"");
+    }
+
+    @Test
+    void enteringNextYearsDaysThroughTheApiEndsTheWarning() {
+        jdbc.sql("delete from holiday where holiday_date >= ?").param(Date.valueOf(LocalDate.of(2027, 1, 1))).update();
+        assertThat(page("admin", "/admin/holidays")).contains("role=\"alert\"", "31/12/2026");
+
+        Reply added = post("admin", "/api/admin/holidays", Map.of("date", "2027-01-01", "kind", "HOLIDAY",
+                "name", "Tết Dương lịch"));
+        assertThat(added.status()).isEqualTo(201);
+        assertThat(added.body().get("date").asText()).isEqualTo("2027-01-01");
+
+        assertThat(page("supervisor.p", "/oversight")).doesNotContain("role=\"alert\"");
+        assertThat(get("admin", "/api/admin/holidays?year=2027").body().findValuesAsText("name"))
+                .containsExactly("Tết Dương lịch");
+        assertThat(page("admin", "/admin/holidays?year=2027")).contains("01/01/2027", "Tết Dương lịch");
+    }
+
+    @Test
+    void aDayIsAddedAndRemovedRefusedFieldByFieldAndEveryChangeAudited() {
+        long before = count("holiday");
+        // a make-up working day is a weekend day; 3 March 2027 is a Wednesday
+        Reply weekday = post("admin", "/api/admin/holidays", Map.of("date", "2027-03-03", "kind", "WORKING_DAY",
+                "name", "Làm bù"));
+        assertThat(weekday.status()).isEqualTo(400);
+        assertThat(weekday.body().toString()).contains("date", "thứ Bảy hoặc Chủ nhật");
+        Reply bad = post("admin", "/api/admin/holidays", Map.of("date", "03/03/2027", "kind", "HOLIDAY", "name", " "));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body().toString()).contains("date", "name");
+        Reply twice = post("admin", "/api/admin/holidays", Map.of("date", "2027-01-01", "kind", "HOLIDAY", "name", "x"));
+        assertThat(twice.status()).as("1 January 2027 is in the calendar").isEqualTo(409);
+        assertThat(count("holiday")).as("nothing stored").isEqualTo(before);
+
+        assertThat(post("admin", "/api/admin/holidays", Map.of("date", "2027-03-06", "kind", "WORKING_DAY",
+                "name", "Làm bù cho ngày nghỉ hoán đổi")).status()).isEqualTo(201);
+        assertThat(call("admin", HttpMethod.DELETE, "/api/admin/holidays/2027-03-06", null).status()).isEqualTo(204);
+        assertThat(call("admin", HttpMethod.DELETE, "/api/admin/holidays/2027-03-06", null).status()).isEqualTo(404);
+        assertThat(count("holiday")).isEqualTo(before);
+        assertThat(jdbc.sql("select action || ' ' || detail from audit_event where detail like '2027-03-06%' order by seq")
+                .query(String.class).list()).containsSubsequence("HOLIDAY_ADDED 2027-03-06 WORKING_DAY Làm bù cho ngày nghỉ hoán đổi",
+                "HOLIDAY_REMOVED 2027-03-06");
+        assertThat(post("supervisor.p", "/api/admin/holidays", Map.of("date", "2027-03-06", "kind", "WORKING_DAY",
+                "name", "x")).status()).isEqualTo(403);
+    }
+
+    @Test
+    void theDeadlinesInForceAreListedInWordsWithWhatTheyCountFromAndTheirBasis() {
+        var lines = get("supervisor.p", "/api/deadlines").body();
+        assertThat(lines.findValuesAsText("name")).contains("initial-assessment", "plan-draft", "police-outcome");
+        for (var line : lines) {
+            switch (line.get("name").asText()) {
+                case "initial-assessment" -> assertThat(line.get("value").asText() + " | "
+                        + line.get("countsFrom").asText() + " | " + line.get("basis").asText())
+                        .isEqualTo("6 giờ | khi nhận tin báo (giờ nhận ghi trên tin báo) | NĐ 56/2017 Điều 26.3, 31: "
+                                + "đánh giá đủ sớm để trẻ được bảo vệ trong 12 giờ kể từ khi nhận tin báo");
+                case "plan-draft" -> assertThat(line.get("value").asText()).isEqualTo("5 ngày làm việc");
+                case "separation" -> assertThat(line.get("remindBefore").asText()).isEqualTo("2 ngày");
+                case "police-outcome-complex" -> assertThat(line.get("value").asText()).isEqualTo("2 tháng");
+                default -> assertThat(line.get("step").asText()).doesNotStartWith("deadline.");
+            }
+        }
+        assertThat(page("supervisor.p", "/deadlines")).contains("Thời hạn đang áp dụng", "5 ngày làm việc",
+                "Thông tư 43/2021/TT-BCA Điều 5");
     }
 
     @Test

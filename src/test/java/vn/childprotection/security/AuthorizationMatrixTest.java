@@ -299,6 +299,23 @@ class AuthorizationMatrixTest extends ApiTestBase {
         rules.put("POST /admin/staff/{username}", new Rule((who, where, fresh) -> new Request(HttpMethod.POST,
                 "/admin/staff/" + where.localWorker, Map.of("displayName", " ", "role", "WORKER", "unitCode",
                 where.commune), null).asForm(), formPost(managing(200))));
+        // the working-day calendar is the administrators'; what is sent here is refused as input or names a day not
+        // in the calendar, so nothing changes
+        rules.put("GET /api/admin/holidays", new Rule(get(w -> "/api/admin/holidays?year=2027"), only(Who.ADMIN, 200)));
+        rules.put("POST /api/admin/holidays", new Rule((who, where, fresh) -> new Request(HttpMethod.POST,
+                "/api/admin/holidays", Map.of("date", "2027-03-03", "kind", "WORKING_DAY", "name", "Làm bù"), null),
+                only(Who.ADMIN, 400)));
+        rules.put("DELETE /api/admin/holidays/{date}", new Rule((who, where, fresh) -> new Request(HttpMethod.DELETE,
+                "/api/admin/holidays/2027-03-03", null, null), only(Who.ADMIN, 404)));
+        rules.put("GET /admin/holidays", new Rule(get(w -> "/admin/holidays"), only(Who.ADMIN, 200)));
+        rules.put("POST /admin/holidays", new Rule((who, where, fresh) -> new Request(HttpMethod.POST, "/admin/holidays",
+                Map.of("date", "2027-03-03", "kind", "WORKING_DAY", "name", "Làm bù"), null).asForm(),
+                formPost(only(Who.ADMIN, 200))));
+        rules.put("POST /admin/holidays/{date}/delete", new Rule((who, where, fresh) -> new Request(HttpMethod.POST,
+                "/admin/holidays/2027-03-03/delete", Map.of(), null).asForm(), formPost(only(Who.ADMIN, 404))));
+        // the deadlines in force: the law is public to everyone who signs in
+        rules.put("GET /api/deadlines", new Rule(get(w -> "/api/deadlines"), anyone(200)));
+        rules.put("GET /deadlines", new Rule(get(w -> "/deadlines"), anyone(200)));
         // everyone changes their own password; a new password too short is refused before anything is checked
         rules.put("POST /api/me/password", new Rule((who, where, fresh) -> new Request(HttpMethod.POST,
                 "/api/me/password", Map.of("currentPassword", PASSWORD, "newPassword", "short"), null), anyone(400)));

@@ -40,7 +40,21 @@ class PasswordPolicyTest {
     }
 
     @Test
-    void overlongPasswordsAreRefused() {
-        assertThat(policy.refusal("x".repeat(129), "worker.a", "Nguyễn Thị An")).contains("password.tooLong");
+    void overlongPasswordsAreRefusedByTheBytesBcryptReads() {
+        // 61 characters, many with accents: 83 bytes in UTF-8, over the 72 bcrypt reads
+        assertThat(policy.refusal("Những ngày ấy, trời Hà Nội mưa phùn, gió mùa đông bắc thổi về", "worker.a", "Nguyễn Thị An"))
+                .contains("password.tooLong");
+        assertThat(policy.refusal("x".repeat(73), "worker.a", "Nguyễn Thị An")).contains("password.tooLong");
+    }
+
+    @Test
+    void aPassphraseTypedWithCombiningAccentsSignsInAsTheOneTypedWithPrecomposedLetters() {
+        Passwords passwords = new Passwords(new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(4));
+        String precomposed = java.text.Normalizer.normalize("Cây đa giếng nước sân đình", java.text.Normalizer.Form.NFC);
+        String combining = java.text.Normalizer.normalize(precomposed, java.text.Normalizer.Form.NFD);
+        assertThat(combining).isNotEqualTo(precomposed);
+        assertThat(passwords.matches(combining, passwords.encode(precomposed))).isTrue();
+        assertThat(passwords.matches(precomposed, passwords.encode(combining))).isTrue();
+        assertThat(passwords.matches("y".repeat(200), passwords.encode(precomposed))).as("no error, no match").isFalse();
     }
 }

@@ -61,12 +61,74 @@ class SecondFactorTest extends ApiTestBase {
 
         /** Signs in with the password; answers where the application sends the user next. */
         String signIn() throws Exception {
+            return signIn("admin", PASSWORD);
+        }
+
+        String signIn(String username, String password) throws Exception {
             get("/login");
-            HttpResponse<String> signedIn = post("/login", "username=admin&password=" + PASSWORD);
+            HttpResponse<String> signedIn = post("/login", "username=" + username + "&password="
+                    + URLEncoder.encode(password, StandardCharsets.UTF_8));
             assertThat(signedIn.statusCode()).isEqualTo(302);
             HttpResponse<String> home = get("/tasks");
             return home.statusCode() == 302 ? home.headers().firstValue("Location").orElseThrow() : "/tasks";
         }
+    }
+
+    @Test
+    void aNewAdministratorWithAOneTimePasswordEnrolsTheSecondFactorThenChoosesAPasswordWithoutGoingRoundInCircles()
+            throws Exception {
+        String login = "quantri." + System.nanoTime() % 100_000;
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBasicAuth("admin", PASSWORD);
+        headers.set("X-Second-Factor", adminCode());
+        headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        Reply created = exchange(HttpMethod.POST, "/api/admin/staff", new HttpEntity<>(json.writeValueAsString(
+                java.util.Map.of("username", login, "displayName", "Quản trị viên mới",
+                        "roles", List.of(java.util.Map.of("role", "ADMIN", "unitCode", "")))), headers));
+        assertThat(created.status()).as("%s", created.body()).isEqualTo(201);
+        String once = created.body().get("oneTimePassword").asText();
+        try {
+            Browser browser = new Browser();
+            browser.signIn(login, once);
+            // from any page: first the second factor, never back and forth between it and the password page
+            String at = "/tasks";
+            List<String> visited = new ArrayList<>();
+            HttpResponse<String> page = browser.get(at);
+            while (page.statusCode() == 302 && visited.size() < 5) {
+                at = URI.create(page.headers().firstValue("Location").orElseThrow()).getPath();
+                visited.add(at);
+                page = browser.get(at);
+            }
+            assertThat(visited).as("redirects followed").endsWith("/second-factor/enrol").hasSizeLessThan(5);
+            Matcher secret = Pattern.compile("<code id=\"secret\">([A-Z2-7=]+)</code>").matcher(page.body());
+            assertThat(secret.find()).isTrue();
+            TOTPGenerator app = TOTPGenerator.withDefaultValues(secret.group(1).getBytes(StandardCharsets.US_ASCII));
+            assertThat(browser.post("/second-factor/enrol", "code=" + app.now()).statusCode()).isEqualTo(200);
+
+            HttpResponse<String> next = browser.get("/tasks");
+            assertThat(next.headers().firstValue("Location").orElse("")).as("then the password").endsWith("/password");
+            browser.get("/password");
+            HttpResponse<String> changed = browser.post("/password", "currentPassword=" + once
+                    + "&newPassword=" + URLEncoder.encode("Hai con thằn lằn con cắn nhau đứt đuôi", StandardCharsets.UTF_8)
+                    + "&repeatPassword=" + URLEncoder.encode("Hai con thằn lằn con cắn nhau đứt đuôi", StandardCharsets.UTF_8));
+            assertThat(changed.statusCode()).isEqualTo(302);
+            assertThat(browser.get("/tasks").statusCode()).as("at work").isEqualTo(200);
+        } finally {
+            for (String table : new String[] {"recovery_code", "staff_role", "staff_user"}) {
+                jdbc.sql("delete from " + table + " where username = ?").param(login).update();
+            }
+        }
+    }
+
+    /** The demo administrator's current code: enrolled here with a secret of the test's own. */
+    private String adminCode() {
+        String secret = jdbc.sql("select totp_secret from staff_user where username = 'admin'").query(String.class)
+                .optional().orElse(null);
+        if (secret == null) {
+            secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+            jdbc.sql("update staff_user set totp_secret = ? where username = 'admin'").param(secret).update();
+        }
+        return TOTPGenerator.withDefaultValues(secret.getBytes(StandardCharsets.US_ASCII)).now();
     }
 
     @Test

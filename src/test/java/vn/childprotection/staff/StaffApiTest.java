@@ -128,6 +128,7 @@ class StaffApiTest extends ApiTestBase {
         assertThat(as(username, GOOD_PASSWORD, HttpMethod.POST, "/api/tasks/" + taskId + "/claim", null).status())
                 .isEqualTo(200);
         String session = pageSession(username, GOOD_PASSWORD);
+        String another = pageSession(username, GOOD_PASSWORD);
         assertThat(page(session, "/tasks").statusCode()).isEqualTo(200);
 
         Reply disabled = post("admin", "/api/admin/staff/" + username + "/disable", null);
@@ -135,6 +136,13 @@ class StaffApiTest extends ApiTestBase {
         assertThat(disabled.body().get("tasksReleased").asInt()).isEqualTo(1);
 
         assertThat(as(username, GOOD_PASSWORD, HttpMethod.GET, "/api/tasks", null).status()).isEqualTo(401);
+        // the session sent with any Basic header (which Spring Security lets stand without a password check) ends too
+        HttpResponse<String> withHeader = client.send(HttpRequest.newBuilder(uri("/api/tasks"))
+                        .header("Cookie", "JSESSIONID=" + another)
+                        .header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                                .encodeToString((username + ":anything").getBytes(StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(withHeader.statusCode()).isEqualTo(401);
         HttpResponse<String> after = page(session, "/tasks");
         assertThat(after.statusCode()).isEqualTo(302);
         assertThat(after.headers().firstValue("Location").orElseThrow()).endsWith("/login?ended");
@@ -189,6 +197,39 @@ class StaffApiTest extends ApiTestBase {
         assertThat(get("worker.a", "/api/admin/staff").status()).isEqualTo(403);
         // an administrator still sees no case
         assertThat(get("admin", "/api/cases/" + openCase(COMMUNE_A)).status()).isEqualTo(404);
+    }
+
+    @Test
+    void nobodyChangesTheirOwnRolesAndAnAdministratorHoldsNoOtherRole() {
+        Map<String, Object> adminAsSupervisor = Map.of("displayName", "Quản trị hệ thống", "roles",
+                List.of(Map.of("role", "ADMIN", "unitCode", ""), Map.of("role", "SUPERVISOR", "unitCode", "01")));
+        Reply both = call("admin", HttpMethod.PUT, "/api/admin/staff/admin", adminAsSupervisor);
+        assertThat(both.status()).isEqualTo(400);
+        assertThat(both.body().toString()).contains("roles");
+        Reply own = call("admin", HttpMethod.PUT, "/api/admin/staff/admin", Map.of("displayName", "Quản trị hệ thống",
+                "roles", List.of(Map.of("role", "INTAKE", "unitCode", ""))));
+        assertThat(own.status()).isEqualTo(409);
+        assertThat(get("admin", "/api/me").body().get("roles").toString()).isEqualTo("[\"ADMIN\"]");
+        // one's own details, roles unchanged, are fine
+        assertThat(call("admin", HttpMethod.PUT, "/api/admin/staff/admin", Map.of("displayName", "Quản trị hệ thống",
+                "roles", List.of(Map.of("role", "ADMIN", "unitCode", "")))).status()).isEqualTo(200);
+    }
+
+    @Test
+    void provincePoliceElsewhereGiveASupervisorNoReachThere() {
+        String username = newLogin("gs.ca");
+        Reply created = post("admin", "/api/admin/staff", Map.of("username", username, "displayName", "Trần Minh Giám",
+                "roles", List.of(Map.of("role", "SUPERVISOR", "unitCode", "01"),
+                        Map.of("role", "POLICE_SUPERVISOR", "unitCode", "15"))));
+        assertThat(created.status()).isEqualTo(201);
+        String once = created.body().get("oneTimePassword").asText();
+        assertThat(as(username, once, HttpMethod.POST, "/api/me/password",
+                Map.of("currentPassword", once, "newPassword", GOOD_PASSWORD)).status()).isEqualTo(204);
+        assertThat(as(username, GOOD_PASSWORD, HttpMethod.POST, "/api/admin/staff",
+                person(newLogin("xa.c"), "WORKER", COMMUNE_C)).status()).isEqualTo(403);
+        assertThat(as(username, GOOD_PASSWORD, HttpMethod.GET, "/api/admin/staff/worker.c", null).status()).isEqualTo(404);
+        assertThat(as(username, GOOD_PASSWORD, HttpMethod.POST, "/api/admin/staff",
+                person(newLogin("xa.b"), "WORKER", COMMUNE_B)).status()).isEqualTo(201);
     }
 
     @Test
