@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
+import vn.childprotection.directory.Directory;
 import vn.childprotection.directory.People;
 import vn.childprotection.process.CaseCallbacks;
 
@@ -14,11 +15,13 @@ class CaseLifecycle implements CaseCallbacks {
     private final CaseFiles caseFiles;
     private final Timeline timeline;
     private final People people;
+    private final Directory directory;
 
-    CaseLifecycle(CaseFiles caseFiles, Timeline timeline, People people) {
+    CaseLifecycle(CaseFiles caseFiles, Timeline timeline, People people, Directory directory) {
         this.caseFiles = caseFiles;
         this.timeline = timeline;
         this.people = people;
+        this.directory = directory;
     }
 
     @Override
@@ -38,8 +41,15 @@ class CaseLifecycle implements CaseCallbacks {
     public void caseReopened(UUID caseId) {
         CaseFile file = caseFiles.findLockedById(caseId).orElseThrow();
         file.reopen();
-        caseFiles.save(file);
         timeline.record(caseId, "CASE_REOPENED", null, null);
+        // closed in a commune since merged into another: it is reopened where its staff now are
+        String now = directory.current(file.communeCode());
+        if (!now.equals(file.communeCode())) {
+            String was = file.communeCode();
+            file.transfer(now, directory.commune(now).orElseThrow().provinceCode());
+            timeline.record(caseId, "UNIT_MERGED", was + " → " + now, null);
+        }
+        caseFiles.save(file);
     }
 
     @Override

@@ -10,6 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.childprotection.directory.Directory;
+
 /**
  * Cases of the same child. A new case names the child's earlier, closed cases (national ID anywhere, or
  * name and birth date in the same commune) so that a recurrence is visible; and where an open case of
@@ -28,11 +30,13 @@ public class CaseLinks {
     private final JdbcClient jdbc;
     private final Timeline timeline;
     private final CaseReports reports;
+    private final Directory directory;
 
-    CaseLinks(JdbcClient jdbc, Timeline timeline, CaseReports reports) {
+    CaseLinks(JdbcClient jdbc, Timeline timeline, CaseReports reports, Directory directory) {
         this.jdbc = jdbc;
         this.timeline = timeline;
         this.reports = reports;
+        this.directory = directory;
     }
 
     /** Links a case just opened to the child's earlier cases and to an open case it may duplicate. */
@@ -49,7 +53,7 @@ public class CaseLinks {
         }
         if (child.fullName() != null && child.birthDate() != null) {
             link(file.id(), "EARLIER", """
-                    select id from case_file where status = 'CLOSED' and commune_code = :commune and id <> :id
+                    select id from case_file where status = 'CLOSED' and commune_code in (:communes) and id <> :id
                       and lower(child_full_name) = lower(:name) and child_birth_date = :born
                       and (child_national_id is null or :anyId = 1 or child_national_id = :nid)""", child, file);
             // another commune of the same province: its supervisor sees both cases and decides
@@ -72,6 +76,7 @@ public class CaseLinks {
                 .param("nid", child.nationalId() == null ? "" : child.nationalId())
                 .param("anyId", child.nationalId() == null ? 1 : 0)
                 .param("commune", file.communeCode())
+                .param("communes", directory.withPredecessors(java.util.Set.of(file.communeCode())))
                 .param("name", child.fullName() == null ? "" : child.fullName())
                 .param("born", child.birthDate())
                 .query(UUID.class).list();

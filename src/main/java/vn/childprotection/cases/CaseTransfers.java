@@ -55,7 +55,7 @@ public class CaseTransfers {
     public boolean transfer(UUID caseId, String toCommuneCode, String reason, StaffPrincipal user) {
         Jurisdiction.Access access = jurisdiction.actingAccess(caseId, user);
         CaseFile file = access.file();
-        Commune to = directory.commune(toCommuneCode)
+        Commune to = directory.communeInForce(toCommuneCode)
                 .orElseThrow(() -> new InvalidInputException("communeCode", messages.text("validation.unknownCommune")));
         if (to.code().equals(file.communeCode())) {
             throw new InvalidInputException("communeCode", messages.text("validation.sameCommune"));

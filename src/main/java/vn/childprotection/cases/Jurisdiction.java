@@ -35,10 +35,10 @@ class Jurisdiction {
         /** The supervisor of a province asked to accept the case: reads it, may act on it only by accepting. */
         TRANSFER_REVIEW(false, null),
         /** Intake officers: the reports they took (named reporters too), the case number and status. */
-        INTAKE(true, Set.of("REPORT_RECEIVED", "TRANSFERRED", "CASE_CLOSED", "CASE_REOPENED")),
+        INTAKE(true, Set.of("REPORT_RECEIVED", "TRANSFERRED", "UNIT_MERGED", "CASE_CLOSED", "CASE_REOPENED")),
         /** Police liaisons of a commune the case was referred to: what a referral needs. */
         POLICE(false, Set.of("REPORT_RECEIVED", "POLICE_REFERRAL", "POLICE_ACKNOWLEDGE", "POLICE_OUTCOME",
-                "TRANSFERRED", "CASE_CLOSED", "CASE_REOPENED"));
+                "TRANSFERRED", "UNIT_MERGED", "CASE_CLOSED", "CASE_REOPENED"));
 
         private final boolean seesReporter;
         /** Timeline entries this sight shows; null for all. */
@@ -148,8 +148,10 @@ class Jurisdiction {
             full.add("c.id = any(array(select ta.case_id from task_inbox ta where ta.task_type = 'TRANSFER_ACCEPTANCE'"
                     + " and ta.candidate_group in (:acceptingGroups)))");
         }
-        Set<String> communes = communesOf(user, Role.WORKER);
-        communes.addAll(communesOf(user, Role.CHAIR));
+        Set<String> own = communesOf(user, Role.WORKER);
+        own.addAll(communesOf(user, Role.CHAIR));
+        // with the communes merged into theirs: the cases closed there are their commune's history
+        Set<String> communes = own.isEmpty() ? own : directory.withPredecessors(own);
         if (!communes.isEmpty()) {
             params.put("ownCommunes", communes);
             full.add("c.commune_code in (:ownCommunes)");
@@ -204,7 +206,8 @@ class Jurisdiction {
                 .anyMatch(t -> t.type() == TaskType.TRANSFER_ACCEPTANCE && user.groups().contains(t.candidateGroup()))) {
             return Optional.of(new Access(file, commune, Sight.TRANSFER_REVIEW, Set.of()));
         }
-        if (holds(user, Role.WORKER, commune) || holds(user, Role.CHAIR, commune)) {
+        String now = directory.current(commune.code());
+        if (holds(user, Role.WORKER, now) || holds(user, Role.CHAIR, now)) {
             return Optional.of(new Access(file, commune, Sight.FULL, Set.of()));
         }
         // police of a commune the case was referred to (wherever the case is now), or their province's supervisor
@@ -237,8 +240,7 @@ class Jurisdiction {
         return communes;
     }
 
-    private static boolean holds(StaffPrincipal user, Role role, Commune commune) {
-        return user.user().grants().stream()
-                .anyMatch(g -> g.role() == role && commune.code().equals(g.communeCode()));
+    private static boolean holds(StaffPrincipal user, Role role, String communeNow) {
+        return user.user().grants().stream().anyMatch(g -> g.role() == role && communeNow.equals(g.communeCode()));
     }
 }

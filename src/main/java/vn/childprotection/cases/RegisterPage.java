@@ -62,7 +62,8 @@ class RegisterPage {
             model.addAttribute("errors", e.errors());
         }
         List<Commune> all = directory.communes();
-        Map<String, String> communeNames = all.stream().collect(Collectors.toMap(Commune::code, Commune::name));
+        Map<String, String> communeNames = directory.allCommunes().stream()
+                .collect(Collectors.toMap(Commune::code, Commune::name));
         model.addAttribute("query", query);
         model.addAttribute("rows", rows.size() > PAGE_SIZE ? rows.subList(0, PAGE_SIZE) : rows);
         model.addAttribute("page", shown);

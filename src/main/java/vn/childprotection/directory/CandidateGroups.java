@@ -51,4 +51,14 @@ public final class CandidateGroups {
             default -> group;
         };
     }
+
+    /** A commune group (worker, chair, commune police) of one of the merged communes, as the commune they merged into. */
+    public static String merged(String group, java.util.Collection<String> fromCommunes, String intoCommune) {
+        for (String role : new String[] {"worker-", "chair-", "police-"}) {
+            if (group.startsWith(role) && fromCommunes.contains(group.substring(role.length()))) {
+                return role + intoCommune;
+            }
+        }
+        return group;
+    }
 }

@@ -49,9 +49,10 @@ class DemoData {
         tx.executeWithoutResult(status -> {
             province(PROVINCE_P, "Thành phố Hà Nội");
             province(PROVINCE_Q, "Tỉnh Lào Cai");
-            commune(COMMUNE_A, "Phường Ba Đình", PROVINCE_P);
-            commune(COMMUNE_B, "Phường Hoàn Kiếm", PROVINCE_P);
-            commune(COMMUNE_C, "Xã Bắc Hà", PROVINCE_Q);
+            // as docs/units-sample.csv lists them
+            commune(COMMUNE_A, "Phường Ba Đình", PROVINCE_P, "PHUONG");
+            commune(COMMUNE_B, "Phường Hoàn Kiếm", PROVINCE_P, "PHUONG");
+            commune(COMMUNE_C, "Xã Bắc Hà", PROVINCE_Q, "XA");
             String hash = passwordEncoder.encode(PASSWORD);
             user("intake", "Tổng đài viên 111", hash, List.of(new RoleGrant(Role.INTAKE, null, null)));
             user("worker.a", "Nguyễn Thị An", hash, List.of(new RoleGrant(Role.WORKER, COMMUNE_A, null)));
@@ -92,10 +93,10 @@ class DemoData {
         }
     }
 
-    private void commune(String code, String name, String provinceCode) {
+    private void commune(String code, String name, String provinceCode, String type) {
         if (jdbc.sql("select count(*) from commune where code = ?").param(code).query(Long.class).single() == 0) {
-            jdbc.sql("insert into commune (code, name, province_code) values (?, ?, ?)")
-                    .params(code, name, provinceCode).update();
+            jdbc.sql("insert into commune (code, name, province_code, unit_type) values (?, ?, ?, ?)")
+                    .params(code, name, provinceCode, type).update();
         }
     }
 

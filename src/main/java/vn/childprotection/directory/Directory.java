@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Read access to administrative units and staff. */
 @Service
@@ -19,7 +20,19 @@ public class Directory {
         this.jdbc = jdbc;
     }
 
+    /** The communes in force (not retired into a successor), by province. */
     public List<Commune> communes() {
+        return jdbc.sql("""
+                        select c.code, c.name, c.province_code, p.name as province_name
+                        from commune c join province p on p.code = c.province_code
+                        where c.retired_at is null
+                        order by p.code, c.code""")
+                .query((rs, n) -> new Commune(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
+    }
+
+    /** Every commune, retired ones too: the names closed cases are shown with. */
+    public List<Commune> allCommunes() {
         return jdbc.sql("""
                         select c.code, c.name, c.province_code, p.name as province_name
                         from commune c join province p on p.code = c.province_code
@@ -36,6 +49,69 @@ public class Directory {
                 .param(code)
                 .query((rs, n) -> new Commune(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .optional();
+    }
+
+    /**
+     * The commune if it is in force: a retired one takes no new report, role or case. Inside a transaction the
+     * commune's row stays locked until it ends, so a report, transfer or role given while a merge retires the commune
+     * waits for the merge and is then refused, never stored in the retired commune.
+     */
+    public Optional<Commune> communeInForce(String code) {
+        if (code == null) {
+            return Optional.empty();
+        }
+        String lock = TransactionSynchronizationManager.isActualTransactionActive() ? " for update" : "";
+        boolean inForce = !jdbc.sql("select code from commune where code = ? and retired_at is null" + lock)
+                .param(code).query(String.class).list().isEmpty();
+        return inForce ? commune(code) : Optional.empty();
+    }
+
+    /**
+     * What a retired commune is now, following successors ("Phường Ba Đình, Thành phố Hà Nội"); null for a
+     * commune in force or one retired without a successor. Pages call it ({@code @directory.successorName}).
+     */
+    public String successorName(String code) {
+        String at = code;
+        String successor = null;
+        for (int hops = 0; hops < 10; hops++) {
+            String next = jdbc.sql("select successor_code from commune where code = ? and retired_at is not null")
+                    .param(at).query(String.class).optional().orElse(null);
+            if (next == null) {
+                break;
+            }
+            successor = next;
+            at = next;
+        }
+        return successor == null ? null : commune(successor).map(c -> c.name() + ", " + c.provinceName()).orElse(null);
+    }
+
+    /** What the commune is now: itself while in force, else the last of its successors (itself if it has none). */
+    public String current(String code) {
+        String at = code;
+        for (int hops = 0; hops < 10; hops++) {
+            String next = jdbc.sql("select successor_code from commune where code = ? and retired_at is not null")
+                    .param(at).query(String.class).optional().orElse(null);
+            if (next == null) {
+                return at;
+            }
+            at = next;
+        }
+        return at;
+    }
+
+    /** The communes and every commune merged into them, however long ago: whose cases their staff still answer for. */
+    public java.util.Set<String> withPredecessors(java.util.Set<String> communes) {
+        java.util.Set<String> all = new java.util.HashSet<>(communes);
+        java.util.Set<String> wave = communes;
+        while (!wave.isEmpty()) {
+            java.util.Set<String> older = new java.util.HashSet<>(jdbc.sql(
+                            "select code from commune where successor_code in (:codes) and retired_at is not null")
+                    .param("codes", wave).query(String.class).list());
+            older.removeAll(all);
+            all.addAll(older);
+            wave = older;
+        }
+        return all;
     }
 
     public Optional<String> provinceName(String code) {

@@ -50,7 +50,7 @@ class DirectoryController {
             throw new InvalidInputException("provinceCode", messages.text("validation.unknownProvince"));
         }
         if (provider.communeCode() != null && !provider.communeCode().isBlank()
-                && directory.commune(provider.communeCode().strip())
+                && directory.communeInForce(provider.communeCode().strip())
                         .filter(c -> c.provinceCode().equals(provider.provinceCode())).isEmpty()) {
             throw new InvalidInputException("communeCode", messages.text("provider.communeElsewhere"));
         }

@@ -164,9 +164,11 @@ class IntakeService {
     /** The rules Bean Validation cannot see: the commune exists, times and ages make sense. */
     private Commune check(ReportRequest request, Instant receivedAt, Instant now) {
         List<FieldMessage> errors = new ArrayList<>();
-        Commune commune = directory.commune(request.communeCode()).orElse(null);
+        Commune commune = directory.communeInForce(request.communeCode()).orElse(null);
         if (commune == null) {
-            errors.add(new FieldMessage("communeCode", messages.text("validation.unknownCommune")));
+            String successor = request.communeCode() == null ? null : directory.successorName(request.communeCode());
+            errors.add(new FieldMessage("communeCode", successor == null ? messages.text("validation.unknownCommune")
+                    : messages.text("validation.mergedCommune", successor)));
         }
         if (receivedAt.isAfter(now.plus(clockSkew))) {
             errors.add(new FieldMessage("receivedAt", messages.text("validation.future")));

@@ -80,7 +80,8 @@ class Notifications {
 
     @EventListener
     void on(CaseNews news) {
-        List<Directory.Recipient> workers = directory.members("worker-" + news.communeCode());
+        // a closed case of a commune merged since: the workers of the commune it is now
+        List<Directory.Recipient> workers = directory.members("worker-" + directory.current(news.communeCode()));
         // the worker concerned, while they still work for the case's commune; otherwise all its workers
         List<Directory.Recipient> concerned = workers.stream().filter(w -> w.username().equals(news.username())).toList();
         // a case that moved away is no longer theirs to open: the news leads to their inbox

@@ -155,4 +155,15 @@ class PoliceRecords implements CasePoliceRecords, PoliceCallbacks {
                 .query(PoliceRecords::record)
                 .list();
     }
+
+    /**
+     * Communes merged: every referral to their police, of open and closed cases alike (an investigation goes on after
+     * the commune closes its case), is the police's of the commune they merged into, as are its engine tasks.
+     */
+    @org.springframework.context.event.EventListener
+    void unitsMerged(vn.childprotection.common.UnitsMerged merged) {
+        jdbc.sql("""
+                        update police_referral set police_commune_code = :into where police_commune_code in (:from)""")
+                .param("into", merged.into()).param("from", merged.from()).update();
+    }
 }

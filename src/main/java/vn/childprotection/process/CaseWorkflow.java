@@ -55,6 +55,13 @@ public interface CaseWorkflow {
     /** The commune a transfer acceptance task is about. */
     Optional<String> transferTarget(String taskId);
 
+    /**
+     * Communes merged into one of the same province: every running process of theirs (case and police work) now
+     * names {@code into}, and every open task of their groups is offered to the same role there, its holder kept.
+     * Returns how many tasks moved.
+     */
+    int mergeCommunes(java.util.List<String> from, String into);
+
     /** The child moved: the case's processes and open tasks now belong to another commune; police work stays. */
     void transfer(String caseNumber, String communeCode, String provinceCode);
 }

@@ -102,6 +102,7 @@ class StaffAdministration {
         }
         String password = oneTimePassword();
         tx.executeWithoutResult(s -> {
+            stillInForce(grants);
             accounts.create(username, form.details(), encoder.encode(password), grants);
             audit.record("STAFF_CREATED", null, username + ": " + describe(grants));
         });
@@ -122,6 +123,7 @@ class StaffAdministration {
             throw new ConflictException(messages.text("staff.ownRoles"));
         }
         tx.executeWithoutResult(s -> {
+            stillInForce(grants);
             if (grants.stream().noneMatch(g -> g.role() == Role.ADMIN)) {
                 keepAnAdministrator(username);
             }
@@ -132,6 +134,15 @@ class StaffAdministration {
                     + (released > 0 ? "; " + released + " task(s) back to their group" : ""));
         });
         return accounts.account(username).orElseThrow();
+    }
+
+    /** The communes read again, locked, where the roles are stored: one a merge retired meanwhile takes no role. */
+    private void stillInForce(List<RoleGrant> grants) {
+        for (RoleGrant grant : grants) {
+            if (grant.communeCode() != null && directory.communeInForce(grant.communeCode()).isEmpty()) {
+                throw new InvalidInputException("roles", messages.text("staff.communeNeeded"));
+            }
+        }
     }
 
     /** The person can no longer sign in (their sessions end at their next request); the tasks they held go back. */

@@ -79,7 +79,7 @@ record StaffForm(String username, String displayName, String title, String email
             }
             switch (role) {
                 case WORKER, CHAIR, POLICE -> {
-                    if (directory.commune(unit).isEmpty()) {
+                    if (directory.communeInForce(unit).isEmpty()) {
                         errors.add(new FieldMessage(field + ".unitCode", messages.text("staff.communeNeeded")));
                     } else {
                         grants.add(new RoleGrant(role, unit, null));

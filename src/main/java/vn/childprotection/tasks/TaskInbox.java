@@ -154,6 +154,22 @@ public class TaskInbox implements OpenTasks {
         }
     }
 
+    /** Communes merged: their open tasks are the same roles' in the commune they merged into, held as they were. */
+    @EventListener
+    void unitsMerged(vn.childprotection.common.UnitsMerged merged) {
+        List<String> groups = merged.from().stream().flatMap(c -> java.util.stream.Stream.of(CandidateGroups.worker(c),
+                CandidateGroups.chair(c), CandidateGroups.police(c))).toList();
+        List<OpenTask> tasks = jdbc.sql("select " + COLUMNS + " from task_inbox where commune_code in (:from)"
+                        + " or candidate_group in (:groups)")
+                .param("from", merged.from()).param("groups", groups).query(TaskInbox::row).list();
+        for (OpenTask task : tasks) {
+            jdbc.sql("update task_inbox set commune_code = ?, candidate_group = ? where task_id = ?")
+                    .params(merged.from().contains(task.communeCode()) ? merged.into() : task.communeCode(),
+                            CandidateGroups.merged(task.candidateGroup(), merged.from(), merged.into()), task.taskId())
+                    .update();
+        }
+    }
+
     /** Takes an unassigned task for the user; false if someone holds it already. Locks the row until commit. */
     boolean take(String taskId, String username) {
         return jdbc.sql("update task_inbox set assignee = ? where task_id = ? and assignee is null")

@@ -39,7 +39,8 @@ import vn.childprotection.common.Messages;
 class RequestSizeLimit extends OncePerRequestFilter {
 
     /** POST /api/cases/{id}/attachments and its page, /cases/{id}/attachments. */
-    private static final Pattern UPLOAD = Pattern.compile("(/api)?/cases/[^/]+/attachments");
+    /** Paths that take a file: attachments to a case, and the official list of units (a national list is ~250 KB). */
+    private static final Pattern UPLOAD = Pattern.compile("(/api)?/cases/[^/]+/attachments|/api/admin/units/import|/admin/units/preview");
 
     private final long maxBytes;
     private final long maxUploadBytes;

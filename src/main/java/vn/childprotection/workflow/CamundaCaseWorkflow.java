@@ -33,11 +33,14 @@ class CamundaCaseWorkflow implements CaseWorkflow {
     private final RuntimeService runtimeService;
     private final TaskService taskService;
     private final PoliceReferralStarter referrals;
+    private final CommuneMerges merges;
 
-    CamundaCaseWorkflow(RuntimeService runtimeService, TaskService taskService, PoliceReferralStarter referrals) {
+    CamundaCaseWorkflow(RuntimeService runtimeService, TaskService taskService, PoliceReferralStarter referrals,
+                        CommuneMerges merges) {
         this.runtimeService = runtimeService;
         this.taskService = taskService;
         this.referrals = referrals;
+        this.merges = merges;
     }
 
     @Override
@@ -169,6 +172,11 @@ class CamundaCaseWorkflow implements CaseWorkflow {
     public void discard(String caseNumber, String reason) {
         // listeners run: the inbox and timeline see every open task end
         caseInstances(caseNumber).forEach(pi -> runtimeService.deleteProcessInstance(pi.getId(), reason));
+    }
+
+    @Override
+    public int mergeCommunes(List<String> from, String into) {
+        return merges.merge(from, into);
     }
 
     @Override

@@ -313,6 +313,19 @@ class AuthorizationMatrixTest extends ApiTestBase {
                 formPost(only(Who.ADMIN, 200))));
         rules.put("POST /admin/holidays/{date}/delete", new Rule((who, where, fresh) -> new Request(HttpMethod.POST,
                 "/admin/holidays/2027-03-03/delete", Map.of(), null).asForm(), formPost(only(Who.ADMIN, 404))));
+        // the units: without a file nothing is read, so nothing changes
+        rules.put("POST /api/admin/units/import", new Rule((who, where, fresh) -> new Request(HttpMethod.POST,
+                "/api/admin/units/import", Map.of(), null).asForm(), only(Who.ADMIN, 400)));
+        rules.put("GET /admin/units", new Rule(get(w -> "/admin/units"), only(Who.ADMIN, 200)));
+        rules.put("POST /admin/units/preview", new Rule((who, where, fresh) -> new Request(HttpMethod.POST,
+                "/admin/units/preview", Map.of(), null).asForm(), formPost(only(Who.ADMIN, 200))));
+        rules.put("POST /admin/units/apply", new Rule((who, where, fresh) -> new Request(HttpMethod.POST,
+                "/admin/units/apply", Map.of(), null).asForm(), formPost(only(Who.ADMIN, 200))));
+        // a merge names no old commune, so nothing moves: the API refuses it as input, the page says so on /admin/units
+        rules.put("POST /api/admin/units/merge", new Rule((who, where, fresh) -> new Request(HttpMethod.POST,
+                "/api/admin/units/merge", Map.of("into", "99999"), null), only(Who.ADMIN, 400)));
+        rules.put("POST /admin/units/merge", new Rule((who, where, fresh) -> new Request(HttpMethod.POST,
+                "/admin/units/merge", Map.of("into", "99999"), null).asForm(), formPost(only(Who.ADMIN, 302))));
         // the deadlines in force: the law is public to everyone who signs in
         rules.put("GET /api/deadlines", new Rule(get(w -> "/api/deadlines"), anyone(200)));
         rules.put("GET /deadlines", new Rule(get(w -> "/deadlines"), anyone(200)));

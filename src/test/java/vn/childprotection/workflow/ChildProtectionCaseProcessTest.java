@@ -123,7 +123,8 @@ class ChildProtectionCaseProcessTest {
         Mocks.register("investigations", new Investigations(deadlines, callbacks));
         Mocks.register("emergencies", new Emergencies());
         Mocks.register("followUps", followUps);
-        workflow = new CamundaCaseWorkflow(runtimeService(), taskService(), referrals);
+        workflow = new CamundaCaseWorkflow(runtimeService(), taskService(), referrals,
+                new CommuneMerges(runtimeService(), taskService()));
         now(RECEIVED_AT.plus(Duration.ofHours(1)));
     }
 
