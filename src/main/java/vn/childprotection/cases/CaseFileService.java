@@ -77,8 +77,16 @@ public class CaseFileService {
      */
     @Transactional
     public CaseView view(UUID caseId, StaffPrincipal user) {
-        Jurisdiction.Access access = jurisdiction.access(caseId, user);
+        CaseView view = assemble(jurisdiction.access(caseId, user), user);
+        // last: the audit chain's lock is held only from here to the commit
+        audit.record("READ_CASE", caseId, null);
+        return view;
+    }
+
+    /** The case file as this access shows it, not audited: the caller records what it did with it. */
+    CaseView assemble(Jurisdiction.Access access, StaffPrincipal user) {
         CaseFile file = access.file();
+        UUID caseId = file.id();
         List<ReportSummary> caseReports = reports.forCase(caseId).stream()
                 .map(r -> access.sight().seesReporter() && r.reporter() != null && !r.reporter().anonymous()
                         ? r : r.withoutReporter())
@@ -86,7 +94,7 @@ public class CaseFileService {
         List<CaseView.Task> tasks = openTasks.forCase(caseId).stream()
                 .filter(t -> access.sight() != Jurisdiction.Sight.POLICE || user.groups().contains(t.candidateGroup()))
                 .map(this::openTask).toList();
-        CaseView view = switch (access.sight()) {
+        return switch (access.sight()) {
             case POLICE -> new CaseView(file.id(), file.caseNumber(), file.status(), access.commune(), file.openedAt(),
                     file.child(), caseReports, List.of(), List.of(), police.forCase(caseId, access.policeCommunes()),
                     List.of(), tasks, null, null, List.of());
@@ -101,9 +109,6 @@ public class CaseFileService {
                     access.sight() == Jurisdiction.Sight.FULL_WITH_REPORTER ? links.possibleDuplicate(caseId).orElse(null) : null,
                     links.duplicateStatus(caseId), links.earlier(caseId));
         };
-        // last: the audit chain's lock is held only from here to the commit
-        audit.record("READ_CASE", caseId, null);
-        return view;
     }
 
     /** The case's steps and events; police liaisons see the report, the police work and transfers. */

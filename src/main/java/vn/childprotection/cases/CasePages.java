@@ -226,6 +226,7 @@ class CasePages {
         if (!model.containsAttribute("itemErrors")) {
             model.addAttribute("itemErrors", Map.of());
         }
+        model.addAttribute("mayPrintFile", user.hasRole(Role.SUPERVISOR));
         model.addAttribute("maxAttachmentBytes", attachments.maxBytes());
         model.addAttribute("maxAttachmentMb", Uploads.megabytes(attachments.maxBytes()));
         return "cases/case";

@@ -63,6 +63,15 @@ class Dates {
         return at == null ? "" : DATE_TIME.format(at.atZone(zone));
     }
 
+    /** The date line of an administrative document: "ngày 05 tháng 12 năm 2026" (Vietnam time). */
+    public String official(Instant at) {
+        if (at == null) {
+            return "ngày ... tháng ... năm ......";
+        }
+        LocalDate day = at.atZone(zone).toLocalDate();
+        return String.format("ngày %02d tháng %02d năm %d", day.getDayOfMonth(), day.getMonthValue(), day.getYear());
+    }
+
     public String format(LocalDate day) {
         return day == null ? "" : DATE.format(day);
     }

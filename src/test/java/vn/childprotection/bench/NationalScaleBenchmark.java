@@ -214,6 +214,7 @@ class NationalScaleBenchmark {
         log("case file %s | timeline %s | overdue %s", caseFile, timeline, overdue);
 
         results.put("search", nameSearch(supervisor));
+        results.put("periodicReport", periodicReport(supervisor, admin));
 
         System.gc();
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
@@ -232,6 +233,54 @@ class NationalScaleBenchmark {
         Files.writeString(out.resolve("app-results.json"),
                 json.writerWithDefaultPrettyPrinter().writeValueAsString(results));
         log("wrote %s", out.resolve("app-results.json"));
+    }
+
+    /**
+     * The periodic report of a year past (2025: the closed cases spread over ten years), a province's as its
+     * supervisor asks for it and the country's as an administrator does, over HTTP, against the naive count of the
+     * same rows: one plain {@code count(*)} over each table the report reads, for the same unit and year, in-process.
+     */
+    private Map<String, Object> periodicReport(Session supervisor, Session admin) throws Exception {
+        String year = "&from=2025-01-01&to=2025-12-31";
+        String province = "/api/statistics/periodic?unit=" + provinceCode(1) + year;
+        String national = "/api/statistics/periodic?unit=VN" + year;
+        int n = quick ? 10 : 20;
+        concurrently(1, 2, () -> get(supervisor, province));
+        concurrently(1, 2, () -> get(admin, national));
+        Stats app = concurrently(1, n, () -> get(supervisor, province));
+        Stats appNational = concurrently(1, Math.max(5, n / 2), () -> get(admin, national));
+        Stats naive = concurrently(1, n, () -> naiveCounts(provinceCode(1)));
+        Stats naiveNational = concurrently(1, Math.max(5, n / 2), () -> naiveCounts(null));
+        long children = json.readTree(get(supervisor, province).body()).get("children").asLong();
+        long childrenNational = json.readTree(get(admin, national).body()).get("children").asLong();
+        log("periodic report 2025: province %s (%,d children) naive %s | national %s (%,d children) naive %s",
+                app, children, naive, appNational, childrenNational, naiveNational);
+        return Map.of("provinceP99Ms", app.p99(), "provinceP50Ms", app.p50(), "provinceChildren", children,
+                "baselineNaiveProvinceP99Ms", naive.p99(), "nationalP99Ms", appNational.p99(),
+                "nationalP50Ms", appNational.p50(), "nationalChildren", childrenNational,
+                "baselineNaiveNationalP99Ms", naiveNational.p99(),
+                "detail", Map.of("province", app.summary(), "national", appNational.summary(),
+                        "naiveProvince", naive.summary(), "naiveNational", naiveNational.summary()));
+    }
+
+    /** One plain count per table the periodic report reads, for a province (or the country) and 2025. */
+    private long naiveCounts(String province) {
+        String scope = province == null ? "1 = 1" : "c.province_code = '" + province + "'";
+        String from = "timestamp with time zone '2025-01-01 00:00:00+07'";
+        String to = "timestamp with time zone '2026-01-01 00:00:00+07'";
+        long total = 0;
+        for (String sql : List.of(
+                "select count(*) from report r join case_file c on c.id = r.case_id where r.received_at >= FROM and r.received_at < TO and SCOPE",
+                "select count(*) from report_harm_type h join report r on r.id = h.report join case_file c on c.id = r.case_id where r.received_at >= FROM and r.received_at < TO and SCOPE",
+                "select count(*) from case_event e join case_file c on c.id = e.case_id where e.done_at >= FROM and e.done_at < TO and SCOPE",
+                "select count(*) from case_form f join case_file c on c.id = f.case_id where f.submitted_at >= FROM and f.submitted_at < TO and SCOPE",
+                "select count(*) from police_referral p join case_file c on c.id = p.case_id where p.referred_at >= FROM and p.referred_at < TO and SCOPE",
+                "select count(*) from police_record o join case_file c on c.id = o.case_id where o.recorded_at >= FROM and o.recorded_at < TO and SCOPE",
+                "select count(*) from plan_item i join case_file c on c.id = i.case_id where i.updated_at >= FROM and i.updated_at < TO and SCOPE")) {
+            total += jdbc.sql(sql.replace("FROM", from).replace("TO", to).replace("SCOPE", scope))
+                    .query(Long.class).single();
+        }
+        return total;
     }
 
     private static Map<String, Object> withDetail(Map<String, Object> headline, Object detail) {

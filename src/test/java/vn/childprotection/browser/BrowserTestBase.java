@@ -30,6 +30,8 @@ abstract class BrowserTestBase {
 
     WebDriver browser;
     WebDriverWait wait;
+    /** Where the browser saves what it downloads, a folder of each test's own. */
+    Path downloads;
 
     @BeforeEach
     void openBrowser() {
@@ -39,6 +41,13 @@ abstract class BrowserTestBase {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--disable-quic", "--window-size=1366,768", "--lang=vi");
+        try {
+            downloads = Files.createTempDirectory("downloads");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false, "plugins.always_open_pdf_externally", true));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
                 .usingAnyFreePort()
@@ -64,6 +73,22 @@ abstract class BrowserTestBase {
         browser.findElement(By.name("username")).sendKeys(username);
         browser.findElement(By.name("password")).sendKeys(password);
         browser.findElement(By.cssSelector("button[type=submit]")).click();
+    }
+
+    /** The file the browser downloaded whose name ends so, once it is all there. */
+    Path downloaded(String ending) {
+        wait.until(d -> {
+            try (java.util.stream.Stream<Path> files = Files.list(downloads)) {
+                return files.anyMatch(f -> f.getFileName().toString().endsWith(ending));
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        try (java.util.stream.Stream<Path> files = Files.list(downloads)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(ending)).findFirst().orElseThrow();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Saves what the user sees under target/screenshots/ and prints the path for the CI log. */

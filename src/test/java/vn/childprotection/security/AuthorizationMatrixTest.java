@@ -142,6 +142,12 @@ class AuthorizationMatrixTest extends ApiTestBase {
                 "/notifications/settings", Map.of("email", "not an address", "language", "vi"), null).asForm(),
                 formPost(anyone(200))));
         rules.put("GET /api/oversight/overdue", new Rule(get(w -> "/api/oversight/overdue"), only(Who.SUPERVISOR, 200)));
+        // the periodic report: one's own unit for commune staff, supervisors and administrators; not the police or intake
+        Expect reportReaders = (who, where) -> who == Who.ANONYMOUS ? 401
+                : Set.of(Who.WORKER, Who.CHAIR, Who.SUPERVISOR, Who.ADMIN).contains(who) ? 200 : 403;
+        rules.put("GET /api/statistics/periodic", new Rule(get(w -> "/api/statistics/periodic"), reportReaders));
+        rules.put("GET /statistics", new Rule(get(w -> "/statistics"), reportReaders));
+        rules.put("GET /statistics/periodic", new Rule(get(w -> "/statistics/periodic?format=csv"), reportReaders));
         rules.put("GET /api/audit/verify", new Rule(get(w -> "/api/audit/verify"), only(Who.ADMIN, 200)));
         rules.put("POST /api/reports", new Rule(
                 (who, where, fresh) -> new Request(HttpMethod.POST, "/api/reports", report(where.commune), null),
@@ -184,6 +190,8 @@ class AuthorizationMatrixTest extends ApiTestBase {
                 (who, where) -> who == Who.ANONYMOUS ? 401 : who == Who.ADMIN ? 201
                         : who == Who.SUPERVISOR ? (where == Where.OTHER_PROVINCE ? 400 : 201) : 403));
         rules.put("GET /api/cases/{caseId}/timeline", new Rule(caseGet("/timeline"), byJurisdiction(who -> true, 200)));
+        // the report (Mẫu 01) prints for whoever sees the case; the whole file (the page's rule) for supervisors
+        rules.put("GET /api/cases/{caseId}/print/{form}", new Rule(caseGet("/print/mau-01"), byJurisdiction(who -> true, 200)));
         rules.put("GET /api/cases/{caseId}/access-log", new Rule(caseGet("/access-log"),
                 byJurisdiction(who -> who == Who.SUPERVISOR, 200)));
         rules.put("POST /api/cases/{caseId}/transfer", new Rule(
@@ -244,6 +252,10 @@ class AuthorizationMatrixTest extends ApiTestBase {
                 (who, where, fresh) -> new Request(HttpMethod.GET, "/cases/" + plainCase(where, false) + "/attachments",
                         null, null),
                 (who, where) -> who == Who.ANONYMOUS ? 401 : notesRoles.test(who) ? 302 : 403));
+        rules.put("GET /cases/{caseId}/print/{form}", new Rule(
+                (who, where, fresh) -> new Request(HttpMethod.GET, "/cases/" + plainCase(where, false) + "/print/case-file",
+                        null, null),
+                byJurisdiction(who -> who == Who.SUPERVISOR, 200)));
         rules.put("GET /cases/{caseId}/attachments/{attachmentId}", new Rule(
                 (who, where, fresh) -> new Request(HttpMethod.GET, "/cases/" + plainCase(where, false)
                         + "/attachments/" + attachmentOf(where), null, null),
