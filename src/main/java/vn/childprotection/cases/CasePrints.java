@@ -151,7 +151,10 @@ class CasePrints {
         List<Timeline.Entry> referrals = timeline.of(caseId).stream()
                 .filter(e -> "POLICE_REFERRAL".equals(e.type())).toList();
         model.put("referrals", referrals);
-        model.put("policeUnits", police.referredPoliceCommunes(caseId).stream().sorted()
+        // the police read of the referrals to their own commune's police only, as on the case page
+        Set<String> referredTo = sight == Jurisdiction.Sight.POLICE ? access.policeCommunes()
+                : police.referredPoliceCommunes(caseId);
+        model.put("policeUnits", referredTo.stream().sorted()
                 .map(code -> messages.textIn(VIETNAMESE, "print.policeOf",
                         directory.commune(code).map(vn.childprotection.directory.Commune::name).orElse(code))).toList());
         model.put("planItems", whole && (paper == Paper.MAU_04 || paper == Paper.CASE_FILE)

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,21 +53,28 @@ class PeriodicReport {
     static final List<String> TIMED_STEPS = List.of("INITIAL_ASSESSMENT", "EMERGENCY_DECISION", "PLAN_DRAFT",
             "POLICE_ACKNOWLEDGE", "POLICE_OUTCOME");
 
+    /** A duplicate merged into the child's other case is closed on the timeline, but it is not a case closed. */
+    private static final String NOT_MERGED = "coalesce(c.duplicate_status, '') <> 'MERGED' and ";
+
     private final JdbcClient jdbc;
     private final Messages messages;
     private final ZoneId zone;
-    private final int[] ageBands;
+    private final AgeBands ages;
 
     PeriodicReport(JdbcClient jdbc, Messages messages, Clock clock,
                    @Value("${child-protection.statistics.age-bands:6,12,16,18}") String ageBands) {
         this.jdbc = jdbc;
         this.messages = messages;
         this.zone = clock.getZone();
-        this.ageBands = Arrays.stream(ageBands.split(",")).map(String::strip).mapToInt(Integer::parseInt).toArray();
+        this.ages = new AgeBands(ageBands, zone, messages);
     }
 
+    /**
+     * The unit's report; {@code communeDetail} adds a province's table by commune (for its supervisors, not for the
+     * Ministry, whose readers are not to see a commune's small numbers).
+     */
     @Transactional(readOnly = true)
-    Report of(Unit unit, LocalDate from, LocalDate to) {
+    Report of(Unit unit, LocalDate from, LocalDate to, boolean communeDetail) {
         Query q = new Query(unit, Timestamp.from(from.atStartOfDay(zone).toInstant()),
                 Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()));
         String inPeriod = "r.received_at >= :from and r.received_at < :to";
@@ -78,8 +84,8 @@ class PeriodicReport {
                 + " join case_file c on c.id = r.case_id where " + inPeriod + " and ", " group by r.channel"));
         tables.add(q.table("childrenBySex", "enum.Sex.", "select c.child_sex, count(*) from case_file c where ",
                 childInPeriod + " group by c.child_sex"));
-        tables.add(q.table("childrenByAge", "stat.age.", "select " + ageBand() + ", count(*) from case_file c where ",
-                childInPeriod + " group by " + ageBand()));
+        tables.add(q.table("childrenByAge", "stat.age.", "select " + ages.sql() + ", count(*) from case_file c where ",
+                childInPeriod + " group by " + ages.sql()));
         tables.add(q.table("childrenByEthnicity", null, "select coalesce(c.child_ethnicity, ''), count(*)"
                 + " from case_file c where ", childInPeriod + " group by coalesce(c.child_ethnicity, '')"));
         String reportsOfChildren = " from case_file c join report r on r.case_id = c.id";
@@ -97,6 +103,26 @@ class PeriodicReport {
         tables.add(q.table("servicesDelivered", "enum.ServiceKind.", "select i.service, count(*) from plan_item i"
                 + " join case_file c on c.id = i.case_id where i.status = 'DELIVERED' and i.updated_at >= :from"
                 + " and i.updated_at < :to and ", " group by i.service"));
+        // the result of the cases closed: the remaining harm the last review (Mẫu 06) found before the chair closed
+        tables.add(q.table("casesClosedByResult", "stat.result.", "select case"
+                + " when f.content like '%\"remainingHarm\":\"LOW\"%' then 'LOW'"
+                + " when f.content like '%\"remainingHarm\":\"MEDIUM\"%' then 'MEDIUM'"
+                + " when f.content like '%\"remainingHarm\":\"HIGH\"%' then 'HIGH' else 'UNKNOWN' end, count(distinct c.id)"
+                + " from case_event e join case_file c on c.id = e.case_id"
+                + " left join case_form f on f.case_id = c.id and f.form_type = 'PLAN_REVIEW' and f.submitted_at ="
+                + " (select max(g.submitted_at) from case_form g where g.case_id = c.id and g.form_type = 'PLAN_REVIEW')"
+                + " where e.type = 'CASE_CLOSED' and e.occurred_at >= :from and e.occurred_at < :to and " + NOT_MERGED,
+                " group by case when f.content like '%\"remainingHarm\":\"LOW\"%' then 'LOW'"
+                + " when f.content like '%\"remainingHarm\":\"MEDIUM\"%' then 'MEDIUM'"
+                + " when f.content like '%\"remainingHarm\":\"HIGH\"%' then 'HIGH' else 'UNKNOWN' end"));
+        // a province's report consolidates its communes, the country's its provinces
+        if (unit.level() == Level.PROVINCE && communeDetail) {
+            tables.add(q.table("childrenByCommune", null, "select m.code, m.name, count(*) from case_file c"
+                    + " join commune m on m.code = c.commune_code where ", childInPeriod + " group by m.code, m.name"));
+        } else if (unit.level() == Level.NATIONAL) {
+            tables.add(q.table("childrenByProvince", null, "select v.code, v.name, count(*) from case_file c"
+                    + " join province v on v.code = c.province_code where ", childInPeriod + " group by v.code, v.name"));
+        }
         long reports = tables.get(0).rows().stream().mapToLong(Row::count).sum();
         long children = q.count("select count(*) from case_file c where ", childInPeriod);
         String forms = "select count(*) from case_form f join case_file c on c.id = f.case_id where f.submitted_at >= :from"
@@ -108,36 +134,9 @@ class PeriodicReport {
         long referrals = q.count("select count(*) from police_referral p join case_file c on c.id = p.case_id"
                 + " where p.referred_at >= :from and p.referred_at < :to and ", "");
         long closed = q.count("select count(distinct e.case_id) from case_event e join case_file c on c.id = e.case_id"
-                + " where e.type = 'CASE_CLOSED' and e.occurred_at >= :from and e.occurred_at < :to and ", "");
+                + " where e.type = 'CASE_CLOSED' and e.occurred_at >= :from and e.occurred_at < :to and " + NOT_MERGED, "");
         return new Report(unit.level(), unit.code(), unit.name(), from, to, reports, children, emergency, separations,
                 referrals, plans, closed, tables, q.timeliness());
-    }
-
-    /** The age band of the child at the case's first report, as a key: 0 for the first band, and so on. */
-    private String ageBand() {
-        String day = "cast(coalesce(c.received_at, c.opened_at) as date)";
-        StringBuilder sql = new StringBuilder("case when c.child_birth_date is null and c.child_age_years is null then 'UNKNOWN'");
-        for (int i = 0; i < ageBands.length; i++) {
-            sql.append(" when (c.child_birth_date is not null and c.child_birth_date > ").append(day)
-                    .append(" - interval '").append(ageBands[i]).append("' year) or (c.child_birth_date is null and")
-                    .append(" c.child_age_years < ").append(ageBands[i]).append(") then '").append(i).append('\'');
-        }
-        return sql.append(" else '").append(ageBands.length).append("' end").toString();
-    }
-
-    /** The label of an age band: "Dưới 6 tuổi", "Từ 6 đến 11 tuổi", "Từ 18 tuổi". */
-    private String ageLabel(String key) {
-        if ("UNKNOWN".equals(key)) {
-            return messages.text("stat.unknown");
-        }
-        int i = Integer.parseInt(key);
-        if (i == 0) {
-            return messages.text("stat.age.under", ageBands[0]);
-        }
-        if (i == ageBands.length) {
-            return messages.text("stat.age.from", ageBands[i - 1]);
-        }
-        return messages.text("stat.age.between", ageBands[i - 1], ageBands[i] - 1);
     }
 
     /** One report's queries: the unit's condition on {@code case_file c} and the period's bounds. */
@@ -176,8 +175,11 @@ class PeriodicReport {
 
         Table table(String key, String labels, String head, String tail) {
             List<Row> rows = new ArrayList<>(sql(head, tail).query((rs, n) -> {
+                if (rs.getMetaData().getColumnCount() == 3) {
+                    return new Row(rs.getString(1), rs.getString(2), rs.getLong(3));
+                }
                 String k = rs.getString(1);
-                String label = key.equals("childrenByAge") ? ageLabel(k)
+                String label = key.equals("childrenByAge") ? ages.label(k)
                         : labels == null ? (k.isBlank() ? messages.text("stat.unknown") : k)
                         : messages.find(labels + k).orElse(k);
                 return new Row(k, label, rs.getLong(2));

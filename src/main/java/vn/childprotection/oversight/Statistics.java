@@ -32,12 +32,15 @@ class Statistics {
     /** The code the country's report goes by. */
     static final String NATIONAL = "VN";
 
+    private final vn.childprotection.audit.AuditTrail audit;
     private final PeriodicReport reports;
     private final Directory directory;
     private final Messages messages;
     private final Clock clock;
 
-    Statistics(PeriodicReport reports, Directory directory, Messages messages, Clock clock) {
+    Statistics(PeriodicReport reports, Directory directory, Messages messages, Clock clock,
+               vn.childprotection.audit.AuditTrail audit) {
+        this.audit = audit;
         this.reports = reports;
         this.directory = directory;
         this.messages = messages;
@@ -49,7 +52,9 @@ class Statistics {
         LocalDate start = from != null ? from : today.withDayOfMonth(1).withMonth(today.getMonthValue() <= 6 ? 1 : 7);
         LocalDate end = to != null ? to : start.plusMonths(6).minusDays(1);
         List<FieldMessage> errors = new ArrayList<>();
-        if (end.isBefore(start)) {
+        if (start.getYear() < 2000 || end.getYear() > today.getYear() + 1) {
+            errors.add(new FieldMessage(start.getYear() < 2000 ? "from" : "to", messages.text("stat.outOfRange")));
+        } else if (end.isBefore(start)) {
             errors.add(new FieldMessage("to", messages.text("stat.toBeforeFrom")));
         } else if (start.plusYears(5).isBefore(end)) {
             errors.add(new FieldMessage("to", messages.text("stat.tooLong")));
@@ -57,7 +62,14 @@ class Statistics {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return reports.of(unit(user, unit), start, end);
+        // the Ministry reads a province's figures, not its communes' one by one
+        return reports.of(unit(user, unit), start, end, !user.hasRole(Role.ADMIN));
+    }
+
+    /** Records who read which unit's report, for which period and in which form ({@code STATISTICS_READ}). */
+    @org.springframework.transaction.annotation.Transactional
+    public void audited(PeriodicReport.Report report, String format) {
+        audit.record("STATISTICS_READ", null, report.unit() + " " + report.from() + ".." + report.to() + " " + format);
     }
 
     /** The units this person may read, their own first: the choices of the page. */

@@ -52,6 +52,8 @@ class StatisticsController {
             throw new InvalidInputException("format", messages.text("stat.badFormat"));
         }
         PeriodicReport.Report report = statistics.report(user, unit, from, to);
+        // counts only, but a commune's small numbers are sensitive: who read which unit's figures, and how
+        statistics.audited(report, kind);
         return switch (kind) {
             case "xlsx" -> file(exports.xlsx(report), exports.fileName(report, "xlsx"),
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");

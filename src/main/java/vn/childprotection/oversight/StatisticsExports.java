@@ -132,9 +132,14 @@ class StatisticsExports {
                 org.springframework.context.i18n.LocaleContextHolder.getLocale());
     }
 
+    /** A line of quoted fields; text a spreadsheet would take for a formula (= + - @) is kept as text. */
     private static void row(StringBuilder csv, String... fields) {
         for (int i = 0; i < fields.length; i++) {
-            csv.append(i == 0 ? "" : ",").append('"').append(fields[i].replace("\"", "\"\"")).append('"');
+            String field = fields[i];
+            if (!field.isEmpty() && "=+-@\t\r".indexOf(field.charAt(0)) >= 0) {
+                field = "'" + field;
+            }
+            csv.append(i == 0 ? "" : ",").append('"').append(field.replace("\"", "\"\"")).append('"');
         }
         csv.append("\r\n");
     }

@@ -146,7 +146,8 @@ class PeriodicReportApiTest extends ApiTestBase {
                 "birthDate", "2014-01-10", "ethnicity", "Tày"), "NEGLECT", "COMMUNITY", null));
         String c = intake(report(home, "HOTLINE_111", Map.of("fullName", "Vi Thị Lan " + p, "sex", "FEMALE",
                 "ageYears", 16), "PHYSICAL_VIOLENCE", "ONLINE", "STRANGER"));
-        intake(report(next, "WALK_IN", Map.of("fullName", "Đinh Văn Bình " + p, "sex", "MALE", "ageYears", 3),
+        intake(report(next, "WALK_IN", Map.of("fullName", "Đinh Văn Bình " + p, "sex", "MALE", "ageYears", 3,
+                        "ethnicity", "=1+2"),
                 "OTHER", "OTHER", null));
 
         completeAs(worker, a, "INITIAL_ASSESSMENT", Map.of("dangerLevel", "LOW", "immediateDanger", false,
@@ -202,6 +203,10 @@ class PeriodicReportApiTest extends ApiTestBase {
         Reply province = as(supervisor, HttpMethod.GET, "/api/statistics/periodic?unit=" + p + period, null);
         assertThat(province.body().get("children").asLong()).isEqualTo(4);
         assertThat(province.body().get("reports").asLong()).isEqualTo(5);
+        assertThat(rows(province.body(), "childrenByCommune")).as("the province consolidates its communes")
+                .isEqualTo(Map.of(home, 3L, next, 1L));
+        assertThat(rows(r, "childrenByCommune")).isEmpty();
+        assertThat(rows(r, "casesClosedByResult")).isEmpty();
         assertThat(as(supervisor, HttpMethod.GET, "/api/statistics/periodic?unit=" + home + period, null).status())
                 .isEqualTo(200);
         assertThat(as(worker, HttpMethod.GET, "/api/statistics/periodic?unit=" + p + period, null).status()).isEqualTo(404);
@@ -215,6 +220,12 @@ class PeriodicReportApiTest extends ApiTestBase {
         assertThat(national.status()).isEqualTo(200);
         assertThat(national.body().get("children").asLong()).isGreaterThanOrEqualTo(4);
         assertThat(national.body().toString()).doesNotContain("Lò Thị Mai", "Hoàng Văn Nam", "Nhà tạm lánh");
+        Reply ministry = get("admin", "/api/statistics/periodic?unit=" + p + period);
+        assertThat(ministry.body().get("children").asLong()).isEqualTo(4);
+        assertThat(rows(ministry.body(), "childrenByCommune")).as("not a commune's small numbers").isEmpty();
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'STATISTICS_READ' and username = 'admin'"
+                + " and detail like ?").param(p + " %").query(Long.class).single()).isEqualTo(1);
+        assertThat(get("admin", "/api/statistics/periodic?unit=VN&from=1900-01-01&to=1900-12-31").status()).isEqualTo(400);
         assertThat(as(worker, HttpMethod.GET, "/api/statistics/periodic?unit=" + home + "&from=" + today + "&to="
                 + today.minusDays(3), null).status()).isEqualTo(400);
         assertThat(as(worker, HttpMethod.GET, "/api/statistics/periodic?format=docx", null).status()).isEqualTo(400);
@@ -231,6 +242,20 @@ class PeriodicReportApiTest extends ApiTestBase {
                 }
             }
             assertThat(read).isEqualTo(Map.of("Tổng đài 111", 2.0, "Điện thoại", 1.0, "Nhà trường", 1.0));
+            // every table: its sheet holds the same labels and counts as the JSON
+            for (JsonNode table : r.get("tables")) {
+                Sheet sheet = book.getSheet(org.apache.poi.ss.util.WorkbookUtil.createSafeSheetName(table.get("title").asText()));
+                assertThat(sheet).as(table.get("title").asText()).isNotNull();
+                Map<String, Double> cells = new HashMap<>();
+                sheet.forEach(row -> {
+                    if (row.getRowNum() > 0) {
+                        cells.put(row.getCell(0).getStringCellValue(), row.getCell(1).getNumericCellValue());
+                    }
+                });
+                Map<String, Double> expected = new HashMap<>();
+                table.get("rows").forEach(row -> expected.put(row.get("label").asText(), row.get("count").asDouble()));
+                assertThat(cells).as(table.get("title").asText()).isEqualTo(expected);
+            }
             Sheet summary = book.getSheetAt(0);
             assertThat(summary.getRow(5).getCell(0).getStringCellValue()).startsWith("Trẻ em bị xâm hại");
             assertThat(summary.getRow(5).getCell(1).getNumericCellValue()).isEqualTo(3.0);
@@ -242,6 +267,11 @@ class PeriodicReportApiTest extends ApiTestBase {
         byte[] bytes = csv.getBody();
         assertThat(new byte[] {bytes[0], bytes[1], bytes[2]}).isEqualTo(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
         assertThat(new String(bytes, StandardCharsets.UTF_8)).contains("\"Tin báo theo kênh tiếp nhận\",\"Tổng đài 111\",\"2\"");
+
+        // free text a spreadsheet would run as a formula stays text
+        String provinceCsv = new String(file(supervisor, PASSPHRASE, "/api/statistics/periodic?unit=" + p + period
+                + "&format=csv").getBody(), StandardCharsets.UTF_8);
+        assertThat(provinceCsv).contains("\"Trẻ em theo dân tộc\",\"'=1+2\",\"1\"");
 
         // the PDF: the report as a document, its font inside
         ResponseEntity<byte[]> pdf = file(supervisor, PASSPHRASE, "/api/statistics/periodic?unit=" + p + period + "&format=pdf");
