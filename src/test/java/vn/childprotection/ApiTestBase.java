@@ -138,6 +138,23 @@ public abstract class ApiTestBase {
         return post(user, "/api/tasks/" + taskId + "/complete", form);
     }
 
+    /** Applies the official list of units (CSV) as an administrator does; asserts it was applied. */
+    protected void importUnits(String csv) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        headers.setBasicAuth("admin", PASSWORD);
+        org.springframework.util.LinkedMultiValueMap<String, Object> parts = new org.springframework.util.LinkedMultiValueMap<>();
+        parts.add("file", new org.springframework.core.io.ByteArrayResource(
+                csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return "units.csv";
+            }
+        });
+        Reply imported = exchange(HttpMethod.POST, "/api/admin/units/import?apply=true", new HttpEntity<>(parts, headers));
+        assertThat(imported.status()).as("%s", imported.body()).isEqualTo(200);
+    }
+
     protected long count(String table) {
         return jdbc.sql("select count(*) from " + table).query(Long.class).single();
     }

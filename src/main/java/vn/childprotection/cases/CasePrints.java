@@ -148,18 +148,20 @@ class CasePrints {
                         || paper == Paper.CASE_FILE)
                 .toList();
         model.put("forms", forms);
-        List<Timeline.Entry> referrals = timeline.of(caseId).stream()
-                .filter(e -> "POLICE_REFERRAL".equals(e.type())).toList();
+        // the timeline is read once, and only by the papers that show it: the slip its referrals, the file all of it
+        List<Timeline.Entry> events = paper == Paper.POLICE_REFERRAL || paper == Paper.CASE_FILE
+                ? timeline.of(caseId) : List.of();
+        List<Timeline.Entry> referrals = events.stream().filter(e -> "POLICE_REFERRAL".equals(e.type())).toList();
         model.put("referrals", referrals);
         // the police read of the referrals to their own commune's police only, as on the case page
-        Set<String> referredTo = sight == Jurisdiction.Sight.POLICE ? access.policeCommunes()
-                : police.referredPoliceCommunes(caseId);
+        Set<String> referredTo = paper != Paper.POLICE_REFERRAL ? Set.of()
+                : sight == Jurisdiction.Sight.POLICE ? access.policeCommunes() : police.referredPoliceCommunes(caseId);
         model.put("policeUnits", referredTo.stream().sorted()
                 .map(code -> messages.textIn(VIETNAMESE, "print.policeOf",
                         directory.commune(code).map(vn.childprotection.directory.Commune::name).orElse(code))).toList());
         model.put("planItems", whole && (paper == Paper.MAU_04 || paper == Paper.CASE_FILE)
                 ? planItems.forCase(caseId) : List.of());
-        model.put("timeline", paper == Paper.CASE_FILE ? timelineView.of(timeline.of(caseId)) : List.of());
+        model.put("timeline", paper == Paper.CASE_FILE ? timelineView.of(events) : List.of());
         boolean empty = switch (paper) {
             case MAU_01 -> c.reports().isEmpty();
             case POLICE_REFERRAL -> referrals.isEmpty();

@@ -9,12 +9,10 @@ import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.util.LinkedMultiValueMap;
 
 import vn.childprotection.ApiTestBase;
 import vn.childprotection.process.CaseCallbacks;
@@ -58,21 +56,6 @@ class UnitMergeApiTest extends ApiTestBase {
         assertThat(as(username, once, HttpMethod.POST, "/api/me/password",
                 Map.of("currentPassword", once, "newPassword", PASSPHRASE)).status()).isEqualTo(204);
         return username;
-    }
-
-    private void importUnits(String csv) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        headers.setBasicAuth("admin", PASSWORD);
-        LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-        parts.add("file", new ByteArrayResource(csv.getBytes(StandardCharsets.UTF_8)) {
-            @Override
-            public String getFilename() {
-                return "units.csv";
-            }
-        });
-        Reply imported = exchange(HttpMethod.POST, "/api/admin/units/import?apply=true", new HttpEntity<>(parts, headers));
-        assertThat(imported.status()).as("%s", imported.body()).isEqualTo(200);
     }
 
     @Test

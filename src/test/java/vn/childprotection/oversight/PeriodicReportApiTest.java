@@ -21,13 +21,11 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -66,21 +64,6 @@ class PeriodicReportApiTest extends ApiTestBase {
         assertThat(exchange(HttpMethod.POST, "/api/me/password", new HttpEntity<>(json.valueToTree(
                 Map.of("currentPassword", once, "newPassword", PASSPHRASE)).toString(), headers)).status()).isEqualTo(204);
         return username;
-    }
-
-    private void importUnits(String csv) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        headers.setBasicAuth("admin", PASSWORD);
-        LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-        parts.add("file", new ByteArrayResource(csv.getBytes(StandardCharsets.UTF_8)) {
-            @Override
-            public String getFilename() {
-                return "units.csv";
-            }
-        });
-        assertThat(exchange(HttpMethod.POST, "/api/admin/units/import?apply=true", new HttpEntity<>(parts, headers))
-                .status()).isEqualTo(200);
     }
 
     private static Map<String, Object> report(String commune, String channel, Map<String, Object> child, String harm,
