@@ -10,8 +10,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -73,6 +76,29 @@ abstract class BrowserTestBase {
         browser.findElement(By.name("username")).sendKeys(username);
         browser.findElement(By.name("password")).sendKeys(password);
         browser.findElement(By.cssSelector("button[type=submit]")).click();
+    }
+
+    /**
+     * Clicks what leads to another page and waits until that page has replaced this one: nothing is read from the
+     * page left behind. Asked about the old page while it is being replaced, ChromeDriver may answer "does not belong
+     * to the document" rather than "stale": that means not gone yet, so the wait goes on.
+     */
+    void follow(By target) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        browser.findElement(target).click();
+        wait.until(d -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException gone) {
+                return true;
+            } catch (WebDriverException replacing) {
+                if (String.valueOf(replacing.getMessage()).contains("does not belong to the document")) {
+                    return false;
+                }
+                throw replacing;
+            }
+        });
     }
 
     /** The file the browser downloaded whose name ends so, once it is all there. */

@@ -462,12 +462,6 @@ class CaseWalkBrowserTest extends BrowserTestBase {
         follow(By.cssSelector("#taskform button[type=submit]"));
     }
 
-    /** Clicks what leads to another page and waits for that page: nothing is read from the page left behind. */
-    private void follow(By target) {
-        WebElement page = browser.findElement(By.tagName("html"));
-        browser.findElement(target).click();
-        wait.until(ExpectedConditions.stalenessOf(page));
-    }
 
     /** Sets a field as a person would: a radio button, a list choice, a date, or typed text. */
     private void choose(String name, String value) {

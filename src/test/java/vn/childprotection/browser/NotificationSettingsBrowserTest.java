@@ -109,9 +109,7 @@ class NotificationSettingsBrowserTest extends BrowserTestBase {
     }
 
     private void save() {
-        WebElement page = browser.findElement(By.tagName("html"));
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-        wait.until(ExpectedConditions.stalenessOf(page));
+        follow(By.cssSelector("main form button[type=submit]"));
     }
 
     private boolean fitsTheScreen() {

@@ -74,9 +74,4 @@ class StaffBrowserTest extends BrowserTestBase {
         field.sendKeys(value);
     }
 
-    private void follow(By target) {
-        WebElement page = browser.findElement(By.tagName("html"));
-        browser.findElement(target).click();
-        wait.until(ExpectedConditions.stalenessOf(page));
-    }
 }
