@@ -20,7 +20,7 @@ import jakarta.annotation.PostConstruct;
 @Component
 @Profile("demo")
 // the production guard refuses demo + prod before any demo user is written
-@DependsOn("productionGuard")
+@DependsOn({"productionGuard", "startupLock"})
 class DemoData {
 
     public static final String PASSWORD = "demo";

@@ -1,5 +1,6 @@
 package vn.childprotection.directory;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -9,7 +10,7 @@ import java.util.stream.Collectors;
  * one-time password an administrator gave them.
  */
 public record StaffUser(String username, String displayName, String passwordHash, boolean enabled, boolean demo,
-                        boolean mustChangePassword, List<RoleGrant> grants) {
+                        boolean mustChangePassword, List<RoleGrant> grants) implements Serializable {
 
     public Set<Role> roles() {
         return grants.stream().map(RoleGrant::role).collect(Collectors.toUnmodifiableSet());

@@ -54,8 +54,8 @@ class Outbox {
     private final Duration firstRetry;
     private final Duration maxRetryInterval;
     private final Duration claimFor;
-    /** This node, in the claims it makes (two application nodes never send the same message). */
-    private final String node = UUID.randomUUID().toString();
+    /** This node's name, in the claims it makes (each claim is unique: two nodes never send the same message). */
+    private final String node;
 
     Outbox(JdbcClient jdbc, ObjectProvider<JavaMailSender> mail, ObjectProvider<SmsGateway> sms, Messages messages, Clock clock,
            @Value("${child-protection.notifications.base-url:http://localhost:8080}") String baseUrl,
@@ -64,10 +64,10 @@ class Outbox {
            @Value("${child-protection.notifications.first-retry:PT1M}") Duration firstRetry,
            @Value("${child-protection.notifications.max-retry-interval:PT30M}") Duration maxRetryInterval,
            @Value("${child-protection.notifications.claim-for:PT5M}") Duration claimFor,
-           @Value("${spring.mail.host:}") String mailHost) {
+           @Value("${spring.mail.host:}") String mailHost, @Value("${child-protection.node-id:node}") String nodeId) {
         this.jdbc = jdbc;
-        // a host left empty (as docker-compose.yml passes it when no server is given) means no e-mail
-        this.mail = mailHost.isBlank() ? null : mail;
+        this.node = nodeId.substring(0, Math.min(60, nodeId.length())); // claimed_by: 100 with "/" and a UUID
+        this.mail = mailHost.isBlank() ? null : mail; // docker-compose.yml passes an empty host when there is no server
         this.sms = sms;
         this.messages = messages;
         this.clock = clock;

@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -181,16 +182,23 @@ public class LoginThrottle {
     }
 
     private Row lock(String key) {
-        lockRows.ensure("login_throttle", "throttle_key", key);
-        return jdbc.sql("""
-                        select throttle_key, failures, blocked_until, failure_day, day_failures, pending, pending_since
-                        from login_throttle where throttle_key = ? for update""")
-                .param(key)
-                .query((rs, n) -> new Row(rs.getString(1), rs.getInt(2),
-                        rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant(),
-                        rs.getObject(4, LocalDate.class), rs.getInt(5), rs.getInt(6),
-                        rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant()))
-                .single();
+        while (true) {
+            lockRows.ensure("login_throttle", "throttle_key", key);
+            // a sign-in that succeeded this instant may have deleted the address's row between the two statements
+            // (parallel requests of one caller, on one node or several): then it is made again
+            Optional<Row> row = jdbc.sql("""
+                            select throttle_key, failures, blocked_until, failure_day, day_failures, pending, pending_since
+                            from login_throttle where throttle_key = ? for update""")
+                    .param(key)
+                    .query((rs, n) -> new Row(rs.getString(1), rs.getInt(2),
+                            rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant(),
+                            rs.getObject(4, LocalDate.class), rs.getInt(5), rs.getInt(6),
+                            rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant()))
+                    .optional();
+            if (row.isPresent()) {
+                return row.get();
+            }
+        }
     }
 
     static String userKey(String username) {

@@ -125,9 +125,10 @@ class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, SecondFactor secondFactor, Directory directory, Messages messages,
-                              LocaleResolver locales) throws Exception {
+                              LocaleResolver locales, OperatorEndpoints operators) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/info", "/actuator/prometheus").access(operators)
                         .requestMatchers("/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico")
                         .permitAll()
                         .requestMatchers("/camunda/**", "/engine-rest/**").hasRole("ADMIN")
