@@ -12,7 +12,7 @@ final class Backup {
     static void run(String script, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("bash", script));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("PGHOST", Database.HOST);
         builder.environment().put("PGPORT", Database.PORT);
         builder.environment().put("PGUSER", Database.USER);
@@ -20,6 +20,7 @@ final class Backup {
             builder.environment().put("PGPASSWORD", Database.PASSWORD);
         }
         Process process = builder.start();
+        Ports.echo(process);
         if (process.waitFor() != 0) {
             throw new AssertionError(script + " " + String.join(" ", args) + " failed (exit " + process.exitValue() + ")");
         }

@@ -145,10 +145,12 @@ class ClusterIT {
     void databaseRestartedUnderLoad() throws Exception {
         Load load = new Load(List.of(a, b));
         Load.Running running = load.start(4);
+        Readiness readiness = Readiness.watch(a);
         Thread.sleep(5_000);
         Database.restartServer();
         Thread.sleep(20_000);
         Load.Result result = running.stop();
+        Map<Integer, Integer> seen = readiness.stop();
         assertThat(result.statuses()).as("answers while PostgreSQL restarted").doesNotContainKeys(500, 502, 504);
         assertThat(result.accepted()).isNotEmpty();
         // both nodes recover by themselves: ready again and taking reports
@@ -157,8 +159,8 @@ class ClusterIT {
         Load.Result after = new Load(List.of(a, b)).reports(20, 2, OffsetDateTime.now(ZoneOffset.ofHours(7)));
         assertThat(after.accepted()).as("after the restart: %s", after.statuses()).hasSize(20);
         Invariants.hold(db, b, union(result.accepted(), after.accepted()), Set.of());
-        summary.put("10 PostgreSQL restarted under load", result.line(db) + "; then " + after.accepted().size()
-                + "/20 accepted");
+        summary.put("10 PostgreSQL restarted under load", result.line(db) + "; node A's readiness answers meanwhile "
+                + seen + "; then " + after.accepted().size() + "/20 accepted");
     }
 
     @Test

@@ -96,7 +96,8 @@ final class Database {
             }
             command = "pg_ctlcluster --skip-systemctl-redirect " + versions[0] + " main restart -m fast";
         }
-        Process restart = new ProcessBuilder("sh", "-c", command).inheritIO().start();
+        Process restart = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true).start();
+        Ports.echo(restart);
         if (restart.waitFor() != 0) {
             throw new IllegalStateException("restart of PostgreSQL failed: " + command);
         }
