@@ -11,9 +11,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import jakarta.servlet.FilterChain;
@@ -51,6 +53,19 @@ class DatabaseOutageTest extends ApiTestBase {
         SQLException terminated = new SQLException("FATAL: terminating connection due to administrator command", "57P01");
         MockHttpServletResponse response = run(api(), (req, res) -> {
             throw new ProcessEngineException("ENGINE-03004", new PersistenceException(terminated));
+        });
+        assertThat(response.getStatus()).isEqualTo(503);
+    }
+
+    @Test
+    void aFailureWhoseRollbackFailedTooIs503() throws Exception {
+        // seen when PostgreSQL restarted under load: the statement failed, then the rollback on the dead connection
+        TransactionSystemException rollback = new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed"));
+        rollback.initApplicationException(new DataAccessResourceFailureException("An I/O error occurred while sending "
+                + "to the backend.", new SQLException("An I/O error occurred while sending to the backend.", "08006")));
+        MockHttpServletResponse response = run(api(), (req, res) -> {
+            throw rollback;
         });
         assertThat(response.getStatus()).isEqualTo(503);
     }
