@@ -90,8 +90,9 @@ class ClusterIT {
         assertThat(db.string("select VALUE_ from ACT_GE_PROPERTY where NAME_ = 'schema.history'"))
                 .as("the engine schema created once").isEqualTo("create(fox)");
         assertThat(db.count("select count(*) from staff_user where username = 'intake'")).isEqualTo(1);
-        // each node names itself: /actuator/info, and the node tag of its metrics (read with the scrape token)
+        // each node names itself: /actuator/info, its log lines, and the node tag of its metrics (scrape token)
         for (Node node : List.of(a, b)) {
+            assertThat(Files.readString(dir.resolve(node.id + ".log"))).contains("[" + node.id + "]");
             assertThat(Operator.get(node, "/actuator/info")).isEqualTo("{\"node\":{\"id\":\"" + node.id + "\"}}");
             assertThat(Operator.get(node, "/actuator/prometheus")).contains("node=\"" + node.id + "\"");
         }
@@ -169,6 +170,11 @@ class ClusterIT {
         Nginx nginx = Nginx.start(dir, a, b);
         PageSession worker = PageSession.signIn(nginx.url(""), "worker.a", "demo");
         assertThat(worker.page("/tasks")).as("the task list through nginx (node A)").contains("Nguyễn Thị An");
+        // an administrator in the Camunda webapps: their sign-in and CSRF token are in the session too
+        PageSession admin = PageSession.signIn(nginx.url(""), "admin", "demo");
+        admin.page("/camunda/app/cockpit/default/");
+        assertThat(admin.page("/camunda/api/admin/auth/user/default")).contains("\"userId\":\"admin\"");
+        String camundaCsrf = admin.cookie("XSRF-TOKEN");
 
         Deadlines deadlines = Deadlines.dueIn(Duration.ofSeconds(30), 150, List.of(a, b));
         Load.Running running = new Load(List.of(a, b)).start(4);
@@ -179,11 +185,18 @@ class ClusterIT {
         long stillLocked = db.count("select count(*) from ACT_RU_JOB where LOCK_OWNER_ = 'node-a'");
 
         assertThat(worker.page("/tasks")).as("the same session through nginx, node A dead").contains("Nguyễn Thị An");
+        assertThat(admin.page("/camunda/api/admin/auth/user/default")).as("Cockpit's sign-in through node B")
+                .contains("\"userId\":\"admin\"");
+        String taskCount = "/camunda/api/engine/engine/default/task/count";
+        assertThat(admin.postJson(taskCount, "X-XSRF-TOKEN", camundaCsrf))
+                .as("a webapp POST through node B with the CSRF token node A gave").isEqualTo(200);
+        assertThat(admin.postJson(taskCount, null, null)).as("the same without the token").isEqualTo(403);
         deadlines.awaitFired(db, LOCK_TIME.plus(Duration.ofMinutes(3)));
         Invariants.hold(db, b, union(deadlines.cases(), result.accepted()), deadlines.cases());
         summary.put("8  node A killed holding job locks", "A held " + held.size() + " job locks ("
                 + stillLocked + " left locked at its death); " + result.line(db) + "; " + deadlines.line(db));
-        summary.put("11 signed in through nginx, A killed", "the same session went on through node B");
+        summary.put("11 signed in through nginx, A killed", "the same sessions went on through node B: a worker's "
+                + "pages, an administrator's Cockpit sign-in and its CSRF token");
     }
 
     @Test
