@@ -40,8 +40,9 @@ import vn.childprotection.process.WorkflowConflictException;
 @Service
 class IntakeService {
 
-    /** What the caller learns about the case the report opened. */
-    record Receipt(UUID caseId, String caseNumber, CaseStatus status, boolean joinedExistingCase) {
+    /** What the caller learns about the case the report opened; the report page hands it on in the session's flash. */
+    record Receipt(UUID caseId, String caseNumber, CaseStatus status, boolean joinedExistingCase)
+            implements java.io.Serializable {
     }
 
     private final Directory directory;
