@@ -17,11 +17,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.util.HtmlUtils;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -43,7 +47,7 @@ class DatabaseOutage {
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> databaseOutageAnswers(Messages messages, LocaleResolver locales,
-            @Value("${child-protection.database-outage.retry-after:PT10S}") Duration retryAfter) {
+            ObjectMapper json, @Value("${child-protection.database-outage.retry-after:PT10S}") Duration retryAfter) {
         FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -56,7 +60,7 @@ class DatabaseOutage {
                     }
                     log.warn("database unreachable, answered 503 to {} {}: {}", request.getMethod(),
                             request.getRequestURI(), rootMessage(e));
-                    answer(request, response, messages, locales, retryAfter);
+                    answer(request, response, messages, locales, json, retryAfter);
                 }
             }
 
@@ -102,7 +106,7 @@ class DatabaseOutage {
     }
 
     private static void answer(HttpServletRequest request, HttpServletResponse response, Messages messages,
-                               LocaleResolver locales, Duration retryAfter) throws IOException {
+                               LocaleResolver locales, ObjectMapper json, Duration retryAfter) throws IOException {
         response.reset();
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader("Retry-After", Long.toString(Math.max(1, retryAfter.toSeconds())));
@@ -112,33 +116,20 @@ class DatabaseOutage {
         String detail = messages.textIn(locale, "outage.detail");
         String path = request.getRequestURI().substring(request.getContextPath().length());
         String accept = request.getHeader("Accept");
-        String body;
+        byte[] body;
         if (path.startsWith("/api/") || accept == null || !accept.contains("text/html")) {
             response.setContentType("application/problem+json;charset=UTF-8");
-            body = "{\"type\":\"about:blank\",\"title\":\"" + json(title) + "\",\"status\":503,"
-                    + "\"detail\":\"" + json(detail) + "\"}";
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
+            problem.setTitle(title);
+            body = json.writeValueAsBytes(problem);
         } else {
             response.setContentType("text/html;charset=UTF-8");
-            body = "<!DOCTYPE html><html lang=\"" + locale.getLanguage() + "\"><head><meta charset=\"utf-8\">"
+            body = ("<!DOCTYPE html><html lang=\"" + locale.getLanguage() + "\"><head><meta charset=\"utf-8\">"
                     + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>"
                     + HtmlUtils.htmlEscape(title) + "</title></head><body><main><h1>" + HtmlUtils.htmlEscape(title)
-                    + "</h1><p>" + HtmlUtils.htmlEscape(detail) + "</p></main></body></html>";
+                    + "</h1><p>" + HtmlUtils.htmlEscape(detail) + "</p></main></body></html>").getBytes(StandardCharsets.UTF_8);
         }
         // bytes, not the writer: whatever the failed request had begun to write with is gone with the reset
-        response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String json(String text) {
-        StringBuilder out = new StringBuilder();
-        for (char c : text.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
+        response.getOutputStream().write(body);
     }
 }
