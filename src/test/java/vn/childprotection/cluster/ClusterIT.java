@@ -117,8 +117,18 @@ class ClusterIT {
         Deadlines deadlines = Deadlines.dueIn(Duration.ofSeconds(30), 100, List.of(a, b));
         deadlines.awaitFired(db, Duration.ofMinutes(3));
         Invariants.hold(db, b, deadlines.cases(), deadlines.cases());
-        summary.put("7  100 deadlines due in one second", deadlines.line(db) + "; jobs executed since start: node-a "
-                + Operator.jobsExecuted(a) + ", node-b " + Operator.jobsExecuted(b));
+        Map<String, Long> byNode = deadlines.firedByNode(db, List.of(a, b));
+        summary.put("7  100 deadlines due in one second", deadlines.line(db) + "; the job log names the node that fired "
+                + "each: " + byNode + "; jobs executed since start: node-a " + Operator.jobsExecuted(a) + ", node-b "
+                + Operator.jobsExecuted(b) + "; job log rows per case " + jobLogRowsPerCase(deadlines));
+    }
+
+    /** Rows of the engine's job log per case of these deadlines (the cost of keeping it). */
+    private String jobLogRowsPerCase(Deadlines deadlines) throws Exception {
+        long rows = db.count("""
+                select count(*) from ACT_HI_JOB_LOG l join ACT_HI_PROCINST p on p.ID_ = l.ROOT_PROC_INST_ID_
+                where p.BUSINESS_KEY_ = any(?)""", deadlines.cases());
+        return String.format(java.util.Locale.ROOT, "%.1f", (double) rows / deadlines.cases().size());
     }
 
     @Test
@@ -137,7 +147,9 @@ class ClusterIT {
         }
         deadlines.awaitFired(db, Duration.ofMinutes(3));
         Invariants.hold(db, b, union(deadlines.cases(), during.accepted()), deadlines.cases());
-        summary.put("9  node A frozen past its locks", "A held " + held.size() + " job locks when frozen; "
+        Map<String, Long> byNode = deadlines.firedByNode(db, List.of(a, b));
+        summary.put("9  node A frozen past its locks", "A held " + held.size() + " job locks when frozen, fired by "
+                + deadlines.firedBy(db, held) + "; all fired by " + byNode + "; "
                 + during.line(db) + "; " + deadlines.line(db));
     }
 
@@ -182,7 +194,8 @@ class ClusterIT {
         a.kill();
         Thread.sleep(3_000);
         Load.Result result = running.stop();
-        long stillLocked = db.count("select count(*) from ACT_RU_JOB where LOCK_OWNER_ = 'node-a'");
+        List<String> stillLocked = db.rows("select ID_ from ACT_RU_JOB where LOCK_OWNER_ = 'node-a'").stream()
+                .map(r -> (String) r.get(0)).toList();
 
         assertThat(worker.page("/tasks")).as("the same session through nginx, node A dead").contains("Nguyễn Thị An");
         assertThat(admin.page("/camunda/api/admin/auth/user/default")).as("Cockpit's sign-in through node B")
@@ -193,8 +206,13 @@ class ClusterIT {
         assertThat(admin.postJson(taskCount, null, null)).as("the same without the token").isEqualTo(403);
         deadlines.awaitFired(db, LOCK_TIME.plus(Duration.ofMinutes(3)));
         Invariants.hold(db, b, union(deadlines.cases(), result.accepted()), deadlines.cases());
+        Map<String, Long> orphansFiredBy = deadlines.firedBy(db, stillLocked);
+        assertThat(orphansFiredBy).as("the jobs A left locked at its death, fired by B after the lock time (job log)")
+                .isEqualTo(stillLocked.isEmpty() ? Map.of() : Map.of("node-b", (long) stillLocked.size()));
+        Map<String, Long> byNode = deadlines.firedByNode(db, List.of(a, b));
         summary.put("8  node A killed holding job locks", "A held " + held.size() + " job locks ("
-                + stillLocked + " left locked at its death); " + result.line(db) + "; " + deadlines.line(db));
+                + stillLocked.size() + " left locked at its death, then fired by " + orphansFiredBy + "); "
+                + result.line(db) + "; " + deadlines.line(db) + ", by " + byNode);
         summary.put("11 signed in through nginx, A killed", "the same sessions went on through node B: a worker's "
                 + "pages, an administrator's Cockpit sign-in and its CSRF token");
     }

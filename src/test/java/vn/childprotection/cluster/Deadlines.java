@@ -11,7 +11,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
+
+import vn.childprotection.workflow.ProcessIds;
 
 /**
  * Reports whose initial assessment (6 hours from receipt, application.yml) falls due in one and the same second: each
@@ -77,6 +80,29 @@ final class Deadlines {
                         select case_number, count(*) from task_inbox
                         where task_type = 'ESCALATION' and case_number = any(?) group by case_number""", cases)
                 .stream().collect(Collectors.toMap(r -> (String) r.get(0), r -> ((Number) r.get(1)).longValue()));
+    }
+
+    /**
+     * The engine's job log of these deadlines: per node, how many it fired (one success each, under the name of the
+     * node that ran it). Asserts that every deadline has exactly one, by a node of the cluster.
+     */
+    Map<String, Long> firedByNode(Database db, List<Node> nodes) throws Exception {
+        List<List<Object>> rows = db.rows("""
+                        select l.JOB_ID_, l.HOSTNAME_ from ACT_HI_JOB_LOG l
+                        join ACT_HI_PROCINST p on p.ID_ = l.PROCESS_INSTANCE_ID_
+                        where p.BUSINESS_KEY_ = any(?) and l.ACT_ID_ = ? and l.JOB_STATE_ = 2""",
+                cases, ProcessIds.overdueTimerOf(ProcessIds.TASK_INITIAL_ASSESSMENT));
+        assertThat(rows).as("deadlines with one success in the job log").hasSize(cases.size());
+        assertThat(rows.stream().map(r -> r.get(0)).distinct()).as("one success per deadline job").hasSize(cases.size());
+        assertThat(rows).extracting(r -> (String) r.get(1)).as("fired by a node of the cluster, under its name")
+                .allMatch(host -> nodes.stream().anyMatch(n -> n.id.equals(host)));
+        return rows.stream().collect(Collectors.groupingBy(r -> (String) r.get(1), TreeMap::new, Collectors.counting()));
+    }
+
+    /** The node the job log names as having fired each of {@code jobs}. */
+    Map<String, Long> firedBy(Database db, List<String> jobs) throws Exception {
+        return db.rows("select HOSTNAME_ from ACT_HI_JOB_LOG where JOB_STATE_ = 2 and JOB_ID_ = any(?)", jobs).stream()
+                .collect(Collectors.groupingBy(r -> (String) r.get(0), TreeMap::new, Collectors.counting()));
     }
 
     String line(Database db) throws Exception {

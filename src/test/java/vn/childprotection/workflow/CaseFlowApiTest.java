@@ -7,9 +7,12 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.history.HistoricJobLog;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpMethod;
 
 import vn.childprotection.ApiTestBase;
@@ -19,6 +22,12 @@ class CaseFlowApiTest extends ApiTestBase {
 
     @Autowired
     ManagementService management;
+
+    @Autowired
+    HistoryService history;
+
+    @Value("${child-protection.node-id}")
+    String nodeId;
 
     @Test
     void sexualAbuseByAStepfatherInImmediateDangerReachesTheChairAndThePoliceOfTheCommuneOnly() {
@@ -480,8 +489,23 @@ class CaseFlowApiTest extends ApiTestBase {
                 .containsExactly("Đã gọi điện nhắc cán bộ xã");
     }
 
-    /** Runs a timer's job now, as the job executor would when it falls due. */
-    private void fireTimer(String caseNumber, String timerId) {
+    @Test
+    void theEngineJobLogNamesTheNodeThatFiredADeadline() {
+        String caseId = openCase(COMMUNE_A);
+        String caseNumber = get("worker.a", "/api/cases/" + caseId).body().get("caseNumber").asText();
+
+        String job = fireTimer(caseNumber, ProcessIds.overdueTimerOf(ProcessIds.TASK_INITIAL_ASSESSMENT));
+
+        List<HistoricJobLog> log = history.createHistoricJobLogQuery().jobId(job).list();
+        assertThat(log).as("the deadline's job log: created when the case opened, then fired")
+                .anyMatch(HistoricJobLog::isCreationLog)
+                .anyMatch(HistoricJobLog::isSuccessLog);
+        assertThat(log).filteredOn(HistoricJobLog::isSuccessLog).extracting(HistoricJobLog::getHostname)
+                .as("fired by this node, under its name").containsExactly(nodeId);
+    }
+
+    /** Runs a timer's job now, as the job executor would when it falls due; its id. */
+    private String fireTimer(String caseNumber, String timerId) {
         String processId = jdbc.sql("""
                         select ID_ from ACT_RU_EXECUTION
                         where BUSINESS_KEY_ = ? and PARENT_ID_ is null and PROC_DEF_ID_ like 'ChildProtectionCase:%'""")
@@ -489,6 +513,7 @@ class CaseFlowApiTest extends ApiTestBase {
         String job = management.createJobQuery().processInstanceId(processId).activityId(timerId)
                 .singleResult().getId();
         management.executeJob(job);
+        return job;
     }
 
     private void reviewIsDue(String caseId) {

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import vn.childprotection.ApiTestBase;
 
@@ -45,6 +46,24 @@ class EngineHousekeepingTest extends ApiTestBase {
         assertThat(indexedColumns("ACT_RU_JOB")).as("job acquisition looks for due jobs").contains("DUEDATE_");
         assertThat(indexedColumns("ACT_RU_TASK")).as("completing a task looks up its sub-tasks")
                 .contains("PARENT_TASK_ID_");
+    }
+
+    @Test
+    void aDatabaseTheEngineCreatedAtAuditHistoryIsMovedToTheLevelWithTheJobLog() {
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        String level = "select VALUE_ from ACT_GE_PROPERTY where NAME_ = 'historyLevel'";
+        assertThat(jdbc.sql(level).query(String.class).single()).as("this database, created by this version")
+                .isEqualTo("12");
+        try {
+            // as a database created before the job log was kept
+            jdbc.sql("update ACT_GE_PROPERTY set VALUE_ = '2' where NAME_ = 'historyLevel'").update();
+
+            JobLogHistory.moveFromAudit(dataSource);
+
+            assertThat(jdbc.sql(level).query(String.class).single()).isEqualTo("12");
+        } finally {
+            jdbc.sql("update ACT_GE_PROPERTY set VALUE_ = '12' where NAME_ = 'historyLevel'").update();
+        }
     }
 
     private Set<String> indexedColumns(String table) throws SQLException {
