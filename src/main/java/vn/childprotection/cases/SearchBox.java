@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import vn.childprotection.common.InvalidInputException;
@@ -13,7 +15,8 @@ import vn.childprotection.common.Messages;
 
 /**
  * What the register's search box finds: a child by name without diacritics or case ("nguyen thi hoa" finds
- * "Nguyễn Thị Hoa", anywhere in the name), a case number as typed in any case, a national ID.
+ * "Nguyễn Thị Hoa", anywhere in the name), a case number as typed in any case, a national ID, the reference a
+ * reporting system gave one of its reports ({@code externalRef}).
  */
 @Component
 class SearchBox {
@@ -23,9 +26,11 @@ class SearchBox {
     private static final int MAX_QUERY = 200;
 
     private final Messages messages;
+    private final JdbcClient jdbc;
 
-    SearchBox(Messages messages) {
+    SearchBox(Messages messages, JdbcClient jdbc) {
         this.messages = messages;
+        this.jdbc = jdbc;
     }
 
     /**
@@ -46,6 +51,14 @@ class SearchBox {
         List<String> ways = new ArrayList<>(List.of("c.child_name_key like :nameLike escape '\\'",
                 // case numbers are written in upper case (CaseNumbers): the number's own index answers
                 "c.case_number = :caseNumber"));
+        // the reference a reporting system gave a report (a hotline call id), as typed: looked up first by its own
+        // index, so that the register's query stays a union of index scans of case_file
+        List<UUID> referenced = jdbc.sql("select distinct case_id from report where external_ref = ?").param(typed)
+                .query(UUID.class).list();
+        if (!referenced.isEmpty()) {
+            params.put("referencedCases", referenced);
+            ways.add("c.id in (:referencedCases)");
+        }
         if (NATIONAL_ID.matcher(typed).matches()) {
             params.put("nationalId", typed);
             ways.add("c.child_national_id = :nationalId");

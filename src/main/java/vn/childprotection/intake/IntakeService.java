@@ -92,9 +92,19 @@ class IntakeService {
      * stored once and none fails for being on time with another.
      */
     public Receipt receive(ReportRequest request, String username) {
+        return receive(request, username, IntakeIdempotency.Claim.NONE);
+    }
+
+    /** The same, with the caller's idempotency key claimed and answered in the report's own transaction. */
+    Receipt receive(ReportRequest request, String username, IntakeIdempotency.Claim claim) {
         for (int attempt = 1; ; attempt++) {
             try {
-                Receipt receipt = tx.execute(status -> receiveOnce(request, username));
+                Receipt receipt = tx.execute(status -> {
+                    claim.take();
+                    Receipt stored = receiveOnce(request, username);
+                    claim.answer(stored);
+                    return stored;
+                });
                 // the intake rate operators watch (/actuator/prometheus): reports stored, by channel, on this node
                 Metrics.counter("childprotection.reports.received", "channel", request.channel().name()).increment();
                 return receipt;
@@ -141,7 +151,7 @@ class IntakeService {
                 harms, request.setting() == null ? Setting.UNKNOWN : request.setting(), request.description().strip(),
                 Boolean.TRUE.equals(request.immediateDanger()), Boolean.TRUE.equals(request.crimeSuspected()), caregiver,
                 a == null ? null : new Report.Abuser(a.relationship(), blankToNull(a.fullName()), a.ageYears()),
-                reporter));
+                reporter, blankToNull(request.externalRef())));
 
         timeline.record(file.id(), "REPORT_RECEIVED", request.channel().name(), username);
         if (!joined) {

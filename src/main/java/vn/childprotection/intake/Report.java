@@ -27,7 +27,9 @@ record Report(
         boolean crimeSuspected,
         boolean allegedAbuserIsCaregiver,
         @Embedded.Nullable(prefix = "abuser_") Abuser abuser,
-        @Embedded.Nullable(prefix = "reporter_") Reporter reporter) {
+        @Embedded.Nullable(prefix = "reporter_") Reporter reporter,
+        /** The reporting system's own reference (ReportRequest.externalRef), if it gave one. */
+        String externalRef) {
 
     @Table("report_harm_type")
     record ReportHarm(HarmType harmType) {

@@ -29,7 +29,10 @@ record ReportRequest(
         Boolean crimeSuspected,
         Boolean allegedAbuserIsCaregiver,
         @Valid AbuserInput allegedAbuser,
-        @Valid ReporterInput reporter) {
+        @Valid ReporterInput reporter,
+        /** The calling system's own reference for this report (a hotline 111 call id): kept, and found by the register. */
+        @Size(max = 100, message = "{validation.tooLong}")
+        @Pattern(regexp = "[\\p{L}\\p{N} ._:/#-]*", message = "{validation.externalRef}") String externalRef) {
 
     record ChildInput(
             @Size(max = 200, message = "{validation.tooLong}") String fullName,
