@@ -35,7 +35,8 @@ import vn.childprotection.common.Messages;
  * {@link Uploads}. Runs before sign-in, so strangers cannot make the server buffer huge bodies either.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+// after ApiVersions, so that /api/v1/ paths are judged as the /api/ paths they are
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class RequestSizeLimit extends OncePerRequestFilter {
 
     /** POST /api/cases/{id}/attachments and its page, /cases/{id}/attachments. */
