@@ -53,14 +53,19 @@ public abstract class ApiTestBase {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         headers.setAccept(java.util.List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
-        if (user != null) {
-            headers.setBasicAuth(user, PASSWORD);
-        }
+        credentials(headers, user);
         Object payload = body;
         if (body != null && !(body instanceof String)) {
             payload = json.valueToTree(body).toString();
         }
         return exchange(method, path, new HttpEntity<>(payload, headers));
+    }
+
+    /** How {@code user} signs in: HTTP Basic with the demo password; nobody for {@code null}. */
+    protected void credentials(HttpHeaders headers, String user) {
+        if (user != null) {
+            headers.setBasicAuth(user, PASSWORD);
+        }
     }
 
     /** The HTTP client the helpers use; a test may answer one that does not follow redirects. */

@@ -2,17 +2,24 @@ package vn.childprotection.intake;
 
 import java.net.URI;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.Valid;
-import vn.childprotection.security.StaffPrincipal;
+import vn.childprotection.common.Messages;
+import vn.childprotection.common.NotFoundException;
+import vn.childprotection.directory.Directory;
+import vn.childprotection.security.ClientPrincipal;
 
 @RestController
 class IntakeController {
@@ -22,18 +29,33 @@ class IntakeController {
 
     private final IntakeService intake;
     private final IntakeIdempotency idempotency;
+    private final Directory directory;
+    private final Messages messages;
+    private final FiledReports filed;
 
-    public IntakeController(IntakeService intake, IntakeIdempotency idempotency) {
+    public IntakeController(IntakeService intake, IntakeIdempotency idempotency, Directory directory, Messages messages,
+                            FiledReports filed) {
         this.intake = intake;
         this.idempotency = idempotency;
+        this.directory = directory;
+        this.messages = messages;
+        this.filed = filed;
     }
 
     @PostMapping("/api/reports")
     public ResponseEntity<IntakeService.Receipt> report(@Valid @RequestBody ReportRequest request,
                                                         @RequestHeader(name = IntakeIdempotency.HEADER, required = false)
                                                         String idempotencyKey,
-                                                        @AuthenticationPrincipal StaffPrincipal user) {
-        String caller = user.getUsername();
+                                                        Authentication user) {
+        String caller = user.getName();
+        if (user.getPrincipal() instanceof ClientPrincipal client) {
+            // a client system files only for the communes and provinces it was registered for
+            directory.communeInForce(request.communeCode())
+                    .filter(commune -> !client.mayReportFor(commune.code(), commune.provinceCode()))
+                    .ifPresent(commune -> {
+                        throw new AccessDeniedException(messages.text("client.notItsCommune"));
+                    });
+        }
         if (idempotencyKey == null) {
             return created(intake.receive(request, caller), false);
         }
@@ -53,6 +75,12 @@ class IntakeController {
                 }
             }
         }
+    }
+
+    /** Where a case stands, for a caller (a client system) that filed a report in it; 404 for any other. */
+    @GetMapping("/api/reports/{caseId}/status")
+    public FiledReports.Status status(@PathVariable UUID caseId, Authentication user) {
+        return filed.of(caseId, user.getName()).orElseThrow(() -> new NotFoundException("case " + caseId));
     }
 
     private static ResponseEntity<IntakeService.Receipt> created(IntakeService.Receipt receipt, boolean replayed) {

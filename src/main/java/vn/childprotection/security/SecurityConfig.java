@@ -10,6 +10,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -17,6 +18,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -74,7 +76,7 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json, Messages messages, LocaleResolver locales,
-                            SecondFactor secondFactor, Directory directory) throws Exception {
+                            SecondFactor secondFactor, Directory directory, ClientSystems clients) throws Exception {
         AuthenticationEntryPoint signIn = (req, res, e) -> {
             res.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"child-protection\"");
             // one answer for a wrong, unknown or slowed-down sign-in: nothing to learn about accounts
@@ -82,7 +84,10 @@ class SecurityConfig {
         };
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(HttpMethod.POST, "/api/reports").hasAnyRole("INTAKE", "WORKER", "POLICE")
+                        // client systems (ClientKeyFilter) by their scopes, and nowhere else
+                        .requestMatchers(HttpMethod.POST, "/api/reports")
+                        .hasAnyAuthority("ROLE_INTAKE", "ROLE_WORKER", "ROLE_POLICE", "SCOPE_reports:write")
+                        .requestMatchers(HttpMethod.GET, "/api/reports/*/status").hasAuthority("SCOPE_reports:read")
                         .requestMatchers(HttpMethod.POST, "/api/cases/*/police-outcome").hasRole("POLICE")
                         .requestMatchers(HttpMethod.POST, "/api/cases/*/police-referrals")
                         .hasAnyRole("WORKER", "CHAIR", "SUPERVISOR")
@@ -103,8 +108,12 @@ class SecurityConfig {
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/oversight/**").hasRole("SUPERVISOR")
                         .requestMatchers("/api/statistics/**").hasAnyRole("WORKER", "CHAIR", "SUPERVISOR", "ADMIN")
-                        .anyRequest().authenticated())
+                        // everything else: people of staff signed in; a client system is not one
+                        .anyRequest().access((caller, context) -> new AuthorizationDecision(
+                                caller.get() != null && caller.get().getPrincipal() instanceof StaffPrincipal)))
                 .httpBasic(basic -> basic.authenticationEntryPoint(signIn))
+                .addFilterBefore(new ClientKeyFilter(clients, (req, res, status, key) ->
+                        problem(res, json, status, text(messages, locales, req, key))), BasicAuthenticationFilter.class)
                 .exceptionHandling(ex -> ex
                         .authenticationEntryPoint(signIn)
                         .accessDeniedHandler((req, res, e) ->

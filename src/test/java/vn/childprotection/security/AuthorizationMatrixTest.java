@@ -38,7 +38,9 @@ class AuthorizationMatrixTest extends ApiTestBase {
     /** The demo users, one per role; commune staff belong to commune A, the supervisor to province P. */
     enum Who {
         ANONYMOUS(null), INTAKE("intake"), WORKER("worker.a"), CHAIR("chair.a"), POLICE("police.a"),
-        SUPERVISOR("supervisor.p"), POLICE_SUPERVISOR("police.supervisor.p"), ADMIN("admin");
+        SUPERVISOR("supervisor.p"), POLICE_SUPERVISOR("police.supervisor.p"), ADMIN("admin"),
+        /** A client system (the hotline's software) registered for commune A with both scopes, by its key. */
+        CLIENT("client");
 
         final String username;
 
@@ -51,7 +53,7 @@ class AuthorizationMatrixTest extends ApiTestBase {
             return switch (this) {
                 case INTAKE, WORKER, CHAIR, POLICE -> where == Where.OWN_COMMUNE;
                 case SUPERVISOR, POLICE_SUPERVISOR -> where != Where.OTHER_PROVINCE;
-                case ANONYMOUS, ADMIN -> false;
+                case ANONYMOUS, ADMIN, CLIENT -> false;
             };
         }
 
@@ -153,6 +155,20 @@ class AuthorizationMatrixTest extends ApiTestBase {
                 (who, where, fresh) -> new Request(HttpMethod.POST, "/api/reports", report(where.commune), null),
                 (who, where) -> who == Who.ANONYMOUS ? 401
                         : Set.of(Who.INTAKE, Who.WORKER, Who.POLICE).contains(who) ? 201 : 403));
+        // client systems: registered and revoked by administrators; a status only for the system that filed
+        rules.put("GET /api/reports/{caseId}/status", new Rule((who, where, fresh) -> new Request(HttpMethod.GET,
+                "/api/reports/" + (who == Who.CLIENT && where == Where.OWN_COMMUNE ? clientCase()
+                        : plainCase(where, false)) + "/status", null, null),
+                (who, where) -> who == Who.ANONYMOUS ? 401 : 403));
+        rules.put("GET /api/admin/clients", new Rule(get(w -> "/api/admin/clients"), only(Who.ADMIN, 200)));
+        rules.put("POST /api/admin/clients", new Rule((who, where, fresh) -> new Request(HttpMethod.POST,
+                "/api/admin/clients", Map.of("name", "cell-" + System.nanoTime(), "displayName", "Hệ thống thử",
+                "units", List.of(where.commune), "scopes", List.of("reports:write")), null), only(Who.ADMIN, 201)));
+        rules.put("GET /api/admin/clients/{id}", new Rule((who, where, fresh) -> new Request(HttpMethod.GET,
+                "/api/admin/clients/" + matrixClientId(), null, null), only(Who.ADMIN, 200)));
+        rules.put("POST /api/admin/clients/{id}/revoke", new Rule((who, where, fresh) -> new Request(HttpMethod.POST,
+                "/api/admin/clients/" + (fresh ? throwawayClient() : matrixClientId()) + "/revoke", null, null),
+                only(Who.ADMIN, 200)));
         rules.put("GET /api/cases", new Rule(get(w -> "/api/cases?communeCode=" + w.commune), anyone(200)));
         rules.put("GET /api/cases/{caseId}", new Rule(caseGet(""), byJurisdiction(who -> true, 200)));
         java.util.function.Predicate<Who> notesRoles = who -> who == Who.WORKER || who == Who.CHAIR || who == Who.SUPERVISOR;
@@ -382,7 +398,7 @@ class AuthorizationMatrixTest extends ApiTestBase {
         rules().forEach((endpoint, rule) -> {
             for (Who who : Who.values()) {
                 for (Where where : Where.values()) {
-                    int expected = rule.expect().status(who, where);
+                    int expected = who == Who.CLIENT ? clientStatus(endpoint, rule, where) : rule.expect().status(who, where);
                     String name = endpoint + " | " + who + " | " + where + " -> " + expected;
                     cells.add(DynamicTest.dynamicTest(name, () -> {
                         // a cell that may change the case gets a case of its own
@@ -424,7 +440,8 @@ class AuthorizationMatrixTest extends ApiTestBase {
         for (String path : List.of("/engine-rest/engine", "/engine-rest/process-definition", "/engine-rest/task",
                 "/camunda/app/cockpit/default/", "/camunda/app/tasklist/default/", "/camunda/app/admin/default/")) {
             for (Who who : Who.values()) {
-                int expected = who == Who.ADMIN ? 200 : who == Who.ANONYMOUS ? 401 : 403;
+                // a client system's key is no sign-in here: it is anonymous
+                int expected = who == Who.ADMIN ? 200 : who == Who.ANONYMOUS || who == Who.CLIENT ? 401 : 403;
                 cells.add(DynamicTest.dynamicTest("GET " + path + " | " + who + " -> " + expected,
                         () -> assertThat(get(who.username, path).status()).isEqualTo(expected)));
             }
@@ -432,13 +449,73 @@ class AuthorizationMatrixTest extends ApiTestBase {
         return cells.stream();
     }
 
+    /**
+     * What a client system gets: on the API, filing reports for its commune (A) and reading back the status of the
+     * reports it filed, 403 for anything else; the pages do not know its key (as for anyone not signed in).
+     */
+    private static int clientStatus(String endpoint, Rule rule, Where where) {
+        if (!endpoint.split(" ")[1].startsWith("/api/")) {
+            return rule.expect().status(Who.ANONYMOUS, where);
+        }
+        return switch (endpoint) {
+            case "POST /api/reports" -> where == Where.OWN_COMMUNE ? 201 : 403;
+            case "GET /api/reports/{caseId}/status" -> where == Where.OWN_COMMUNE ? 200 : 404;
+            default -> 403;
+        };
+    }
+
+    private String clientKey;
+    private String clientId;
+    private String clientCase;
+
+    /** The matrix's client system, registered once by the administrator for commune A. */
+    private String clientKey() {
+        if (clientKey == null) {
+            Reply registered = post("admin", "/api/admin/clients", Map.of("name", "matrix-" + System.nanoTime(),
+                    "displayName", "Phần mềm tổng đài 111", "units", List.of(COMMUNE_A),
+                    "scopes", List.of("reports:write", "reports:read"), "requestsPerMinute", 10_000));
+            assertThat(registered.status()).as("client registered: %s", registered.body()).isEqualTo(201);
+            clientKey = registered.body().get("key").asText();
+            clientId = registered.body().get("client").get("id").asText();
+        }
+        return clientKey;
+    }
+
+    /** A case of commune A that the matrix's client system reported. */
+    private String clientCase() {
+        if (clientCase == null) {
+            Reply filed = post(Who.CLIENT.username, "/api/reports", report(COMMUNE_A));
+            assertThat(filed.status()).as("filed by the client: %s", filed.body()).isEqualTo(201);
+            clientCase = filed.body().get("caseId").asText();
+        }
+        return clientCase;
+    }
+
+    private String matrixClientId() {
+        clientKey();
+        return clientId;
+    }
+
+    /** A client system registered only to be revoked. */
+    private String throwawayClient() {
+        return post("admin", "/api/admin/clients", Map.of("name", "gone-" + System.nanoTime(), "displayName", "Bỏ",
+                "units", List.of(COMMUNE_A), "scopes", List.of("reports:write"))).body().get("client").get("id").asText();
+    }
+
+    @Override
+    protected void credentials(HttpHeaders headers, String user) {
+        if (Who.CLIENT.username.equals(user)) {
+            headers.setBearerAuth(clientKey());
+        } else {
+            super.credentials(headers, user);
+        }
+    }
+
     /** A page form post with the user's credentials (no session, so no CSRF token, as for any Basic caller). */
     private Reply form(String username, Request request) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        if (username != null) {
-            headers.setBasicAuth(username, PASSWORD);
-        }
+        credentials(headers, username);
         LinkedMultiValueMap<String, String> fields = new LinkedMultiValueMap<>();
         if (request.body() instanceof Map<?, ?> map) {
             map.forEach((k, v) -> fields.add(String.valueOf(k), String.valueOf(v)));
@@ -455,9 +532,7 @@ class AuthorizationMatrixTest extends ApiTestBase {
     private Reply upload(String username, String path, byte[] content) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        if (username != null) {
-            headers.setBasicAuth(username, PASSWORD);
-        }
+        credentials(headers, username);
         LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
         parts.add("file", new org.springframework.core.io.ByteArrayResource(content) {
             @Override
