@@ -1,0 +1,178 @@
+package vn.childprotection.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.core.io.ClassPathResource;
+import org.yaml.snakeyaml.Yaml;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.Paths;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+
+/**
+ * What each operation is and really answers, from {@code openapi/operations.yml}: its tag, summary and description,
+ * its success statuses (201 with {@code Location}, 204 without a body), the problem details it may answer, who may
+ * call it, examples; and each path under {@code /api/v1/}. An operation missing from the table fails the document
+ * (and so the build): a new endpoint is not published undescribed.
+ */
+final class ApiOperations implements OpenApiCustomizer {
+
+    private static final String PROBLEM = "application/problem+json";
+    /** Each error status, what it means; answered as problem details. */
+    private static final Map<Integer, String> ERRORS = new LinkedHashMap<>();
+
+    static {
+        ERRORS.put(400, "Bad input: a field, parameter or header is missing or wrong (`errors` names each); nothing was stored");
+        ERRORS.put(401, "Not signed in, or the credentials or key are wrong, or the key was revoked");
+        ERRORS.put(403, "The caller may never do this (their role, the system's scopes or units), or must first change a one-time password");
+        ERRORS.put(404, "No such thing, or not within the caller's jurisdiction");
+        ERRORS.put(409, "It clashes with what was done first (someone else holds the task, the key was used for another body, the name is taken)");
+        ERRORS.put(413, "The body is larger than the server takes");
+        ERRORS.put(415, "The body is not of a media type the operation takes");
+        ERRORS.put(429, "The client system sent more requests this minute than its rate; try again after `Retry-After` seconds");
+        ERRORS.put(503, "The database is out of reach (restarting): nothing was stored; try again after `Retry-After` seconds");
+    }
+
+    private final Map<String, Map<String, Object>> table = load();
+
+    @Override
+    public void customise(OpenAPI api) {
+        api.getComponents().addSchemas("Problem", ApiContract.problem());
+        ERRORS.forEach((status, meaning) -> api.getComponents().addResponses("Problem" + status, problem(status, meaning)));
+        Paths versioned = new Paths();
+        api.getPaths().forEach((path, item) -> {
+            item.readOperationsMap().forEach((method, operation) -> describe(method.name() + " " + path, operation));
+            versioned.addPathItem(path.startsWith("/api/") ? "/api/v1" + path.substring("/api".length()) : path, item);
+        });
+        api.setPaths(versioned);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void describe(String key, Operation operation) {
+        Map<String, Object> entry = table.get(key);
+        if (entry == null) {
+            throw new IllegalStateException("openapi/operations.yml does not describe " + key);
+        }
+        operation.setTags(List.of((String) entry.get("tag")));
+        operation.setSummary((String) entry.get("summary"));
+        operation.setDescription((String) entry.get("description"));
+        Object clients = entry.getOrDefault("clients", false);
+        if ("only".equals(clients)) {
+            operation.setSecurity(List.of(new SecurityRequirement().addList(ApiContract.CLIENT_KEY)));
+        } else if (Boolean.TRUE.equals(clients)) {
+            operation.setSecurity(List.of(new SecurityRequirement().addList(ApiContract.BASIC),
+                    new SecurityRequirement().addList(ApiContract.SESSION),
+                    new SecurityRequirement().addList(ApiContract.CLIENT_KEY)));
+        }
+        Map<String, Object> example = (Map<String, Object>) entry.get("example");
+        if (example != null && operation.getRequestBody() != null) {
+            operation.getRequestBody().getContent().values().forEach(media -> media.setExample(example.get("request")));
+        }
+        ApiResponse ok = operation.getResponses() == null ? null : operation.getResponses().get("200");
+        ApiResponses answers = new ApiResponses();
+        Object success = entry.getOrDefault("success", 200);
+        for (Object code : success instanceof List<?> list ? list : List.of(success)) {
+            ApiResponse answer = new ApiResponse().description(successMeaning((Integer) code));
+            if (!Integer.valueOf(204).equals(code) && ok != null && ok.getContent() != null) {
+                answer.setContent(content(ok.getContent(), (List<String>) entry.get("produces"),
+                        example == null ? null : example.get("response")));
+            }
+            if (Boolean.TRUE.equals(entry.get("created"))) {
+                answer.addHeaderObject("Location", new Header().description("Where what was created is read")
+                        .schema(new StringSchema()));
+            }
+            answers.addApiResponse(String.valueOf(code), answer);
+        }
+        for (int status : errors(operation, entry, clients)) {
+            answers.addApiResponse(String.valueOf(status), new ApiResponse().$ref("#/components/responses/Problem" + status));
+        }
+        operation.setResponses(answers);
+    }
+
+    private static List<Integer> errors(Operation operation, Map<String, Object> entry, Object clients) {
+        boolean body = operation.getRequestBody() != null;
+        boolean parameters = operation.getParameters() != null && !operation.getParameters().isEmpty();
+        boolean pathParameters = parameters && operation.getParameters().stream().anyMatch(p -> "path".equals(p.getIn()));
+        List<Integer> errors = new ArrayList<>();
+        for (int status : ERRORS.keySet()) {
+            boolean answered = switch (status) {
+                case 400 -> body || parameters;
+                case 404 -> pathParameters;
+                case 409 -> Boolean.TRUE.equals(entry.get("conflict"));
+                case 413, 415 -> body;
+                case 429 -> !Boolean.FALSE.equals(clients);
+                default -> true;
+            };
+            if (answered) {
+                errors.add(status);
+            }
+        }
+        return errors;
+    }
+
+    /**
+     * What a success answers: JSON (springdoc says any media type), with the example; or, for a download, the media
+     * types the table names, as bytes (JSON among them keeps springdoc's schema).
+     */
+    private static Content content(Content springdoc, List<String> produces, Object example) {
+        Schema<?> schema = springdoc.values().stream().map(MediaType::getSchema).filter(s -> s != null).findFirst()
+                .orElse(null);
+        Content answer = new Content();
+        for (String type : produces == null ? List.of("application/json") : produces) {
+            MediaType media = new MediaType().schema(type.equals("application/json") ? schema
+                    : new StringSchema().format("binary"));
+            if (example != null) {
+                media.setExample(example);
+            }
+            answer.addMediaType(type, media);
+        }
+        return answer;
+    }
+
+    private static String successMeaning(int code) {
+        return switch (code) {
+            case 201 -> "Created";
+            case 202 -> "Accepted: it waits for someone else's decision";
+            case 204 -> "Done; nothing to answer";
+            default -> "OK";
+        };
+    }
+
+    private static ApiResponse problem(int status, String meaning) {
+        ApiResponse response = new ApiResponse().description(meaning).content(new Content().addMediaType(PROBLEM,
+                new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem"))));
+        if (status == 429 || status == 503) {
+            response.addHeaderObject("Retry-After", new Header().description("Seconds to wait before trying again")
+                    .schema(new StringSchema()));
+        }
+        if (status == 401) {
+            response.addHeaderObject("WWW-Authenticate", new Header().description("How to sign in: Basic, or Bearer for a key")
+                    .schema(new StringSchema()));
+        }
+        return response;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> load() {
+        try (InputStream in = new ClassPathResource("openapi/operations.yml").getInputStream()) {
+            return (Map<String, Map<String, Object>>) new Yaml().load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
