@@ -76,7 +76,12 @@ public abstract class ApiTestBase {
     /** Sends exactly the given request (raw bytes, other credentials, other headers). */
     protected Reply exchange(HttpMethod method, String path, HttpEntity<?> request) {
         ResponseEntity<String> response = client().exchange(path, method, request, String.class);
+        answered(method, path, response);
         return new Reply(response.getStatusCode().value(), response.getHeaders(), parse(response.getBody()));
+    }
+
+    /** Every answer the helpers got, as it came; a test may hold it to the API's contract ({@link Contract}). */
+    protected void answered(HttpMethod method, String path, ResponseEntity<String> response) {
     }
 
     protected Reply get(String user, String path) {

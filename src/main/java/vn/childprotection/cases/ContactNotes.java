@@ -43,7 +43,9 @@ class ContactNotes {
             @Size(max = 2000, message = "{validation.tooLong}") String nextStep) {
     }
 
-    /** A contact note as GET /api/cases/{caseId}/notes shows it; the author by name. */
+    /** A contact note as GET /api/cases/{caseId}/notes shows it; the author by name. (The contract's name: the case file's
+     * notes are another Note.) */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ContactNote")
     record Note(UUID id, ContactKind kind, LocalDate contactDate, String metWith, String observations, String nextStep,
                        String author, Instant writtenAt) {
     }

@@ -34,7 +34,7 @@ class UnitController {
         this.messages = messages;
     }
 
-    @PostMapping("/api/admin/units/import")
+    @PostMapping(path = "/api/admin/units/import", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<?> importUnits(@RequestParam(required = false) MultipartFile file,
                                   @RequestParam(defaultValue = "false") boolean apply) throws IOException {
         UnitImport.Plan plan = read(file, apply, units, messages);

@@ -19,7 +19,8 @@ import vn.childprotection.process.StepDeadlines;
 @RestController
 class DeadlinesInForce {
 
-    /** One deadline in words, in the reader's language, beside its configured values. */
+    /** One deadline in words, in the reader's language, beside its configured values (the contract's name). */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "DeadlineInForce")
     record Line(String name, String step, String value, String countsFrom, String remindBefore, String basis,
                 StepDeadlines.InForce configured) {
     }

@@ -11,7 +11,6 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.ObjectSchema;
@@ -61,8 +60,7 @@ class ApiContract {
                                 key as a bearer token. Outside a caller's jurisdiction a case does not exist (404). \
                                 This is version 1, under `/api/v1/`; the unversioned `/api/` paths answer the same, \
                                 marked `Deprecation`.""")
-                        .contact(new Contact().name("Child protection case management team"))
-                        .license(new License().name("Proprietary: for the child protection services of Viet Nam")))
+                        .contact(new Contact().name("Child protection case management team")))
                 .servers(List.of(new Server().url("/").description("This server")))
                 .components(new Components()
                         .addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")

@@ -51,7 +51,14 @@ final class ApiOperations implements OpenApiCustomizer {
     private final Map<String, Map<String, Object>> table = load();
 
     @Override
+    @SuppressWarnings("rawtypes")
     public void customise(OpenAPI api) {
+        ApiSchemas.describe(api);
+        Map<String, Schema> schemas = api.getComponents().getSchemas();
+        List<String> referenced = new ArrayList<>();
+        schemas.values().forEach(schema -> nullable(schema, referenced));
+        // a schema an optional property refers to may stand for a null there
+        referenced.forEach(name -> schemas.get(name).setNullable(true));
         api.getComponents().addSchemas("Problem", ApiContract.problem());
         ERRORS.forEach((status, meaning) -> api.getComponents().addResponses("Problem" + status, problem(status, meaning)));
         Paths versioned = new Paths();
@@ -142,6 +149,35 @@ final class ApiOperations implements OpenApiCustomizer {
             answer.addMediaType(type, media);
         }
         return answer;
+    }
+
+    /**
+     * The application writes a property it has no value for as {@code null}: every property the schema does not
+     * require may be null (a reference to another schema too, through {@code allOf}, as OpenAPI 3.0 wants it).
+     */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void nullable(Schema<?> schema, List<String> referenced) {
+        if (schema.getProperties() == null) {
+            return;
+        }
+        List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
+        Map<String, Schema> properties = new LinkedHashMap<>();
+        schema.getProperties().forEach((name, property) -> {
+            boolean optional = !required.contains(name);
+            if (property.get$ref() != null) {
+                // a reference carries no description of its own in OpenAPI 3.0: through allOf, it does
+                Schema wrapper = new Schema<>().type("object").allOf(List.of(new Schema<>().$ref(property.get$ref())))
+                        .description(property.getDescription());
+                if (optional) {
+                    referenced.add(property.get$ref().substring("#/components/schemas/".length()));
+                    wrapper.setNullable(true);
+                }
+                properties.put(name, wrapper);
+            } else {
+                properties.put(name, optional ? property.nullable(true) : property);
+            }
+        });
+        schema.setProperties(properties);
     }
 
     private static String successMeaning(int code) {

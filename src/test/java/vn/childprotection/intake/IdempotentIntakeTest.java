@@ -20,13 +20,13 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 
-import vn.childprotection.ApiTestBase;
+import vn.childprotection.ContractedApiTest;
 
 /**
  * The hotline's software sends a report again when its call timed out: with the same Idempotency-Key the report is
  * filed once, whatever the number of tries.
  */
-class IdempotentIntakeTest extends ApiTestBase {
+class IdempotentIntakeTest extends ContractedApiTest {
 
     private Reply send(String user, Map<String, Object> report, String key) {
         HttpHeaders headers = new HttpHeaders();

@@ -12,10 +12,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 
-import vn.childprotection.ApiTestBase;
+import vn.childprotection.ContractedApiTest;
 
 /** The hotline's call software files reports with a key of its own: only reports, only for its communes. */
-class ClientSystemsApiTest extends ApiTestBase {
+class ClientSystemsApiTest extends ContractedApiTest {
 
     /** Registers a system as the administrator; its name and key. */
     private String[] register(List<String> units, List<String> scopes, int perMinute) {

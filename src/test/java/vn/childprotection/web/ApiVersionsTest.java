@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-import vn.childprotection.ApiTestBase;
+import vn.childprotection.ContractedApiTest;
 
 /** The API under /api/v1/, and the unversioned paths answering as before, marked deprecated. */
-class ApiVersionsTest extends ApiTestBase {
+class ApiVersionsTest extends ContractedApiTest {
 
     @Test
     void versionOneAnswersAsTheUnversionedPathsWithoutADeprecation() {
