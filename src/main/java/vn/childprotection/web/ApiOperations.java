@@ -189,9 +189,22 @@ final class ApiOperations implements OpenApiCustomizer {
         };
     }
 
+    /** What some problems look like, in Vietnamese, as a person working in Vietnamese gets them. */
+    private static final Map<Integer, Map<String, Object>> EXAMPLES = Map.of(
+            400, Map.of("type", "about:blank", "title", "Yêu cầu không hợp lệ", "status", 400,
+                    "detail", "Một số trường còn thiếu hoặc không hợp lệ.", "instance", "/api/v1/reports",
+                    "errors", List.of(Map.of("field", "communeCode", "message", "Không có xã, phường nào mang mã này."))),
+            403, Map.of("type", "about:blank", "title", "Forbidden", "status", 403,
+                    "detail", "Vai trò của bạn không được làm việc này.", "instance", "/api/v1/admin/staff"),
+            409, Map.of("type", "about:blank", "title", "Xung đột", "status", 409,
+                    "detail", "Người khác đang xử lý việc này.", "instance", "/api/v1/tasks/8f0c1d2e-0001/claim"));
+
     private static ApiResponse problem(int status, String meaning) {
-        ApiResponse response = new ApiResponse().description(meaning).content(new Content().addMediaType(PROBLEM,
-                new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem"))));
+        MediaType media = new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem"));
+        if (EXAMPLES.containsKey(status)) {
+            media.setExample(EXAMPLES.get(status));
+        }
+        ApiResponse response = new ApiResponse().description(meaning).content(new Content().addMediaType(PROBLEM, media));
         if (status == 429 || status == 503) {
             response.addHeaderObject("Retry-After", new Header().description("Seconds to wait before trying again")
                     .schema(new StringSchema()));

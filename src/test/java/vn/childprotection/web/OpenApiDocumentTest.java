@@ -29,4 +29,12 @@ class OpenApiDocumentTest extends ApiTestBase {
                 .writeValueAsString(document) + "\n");
         assertThat(document.get("paths").fieldNames()).toIterable().isNotEmpty();
     }
+
+    @Test
+    void swaggerUiDrawsTheContractForAnyone() {
+        var page = http.getForEntity("/swagger-ui/index.html", String.class);
+        assertThat(page.getStatusCode().value()).isEqualTo(200);
+        assertThat(page.getBody()).contains("swagger-ui");
+        assertThat(http.getForObject("/v3/api-docs/swagger-config", String.class)).contains("/v3/api-docs");
+    }
 }
