@@ -22,6 +22,11 @@ import vn.childprotection.common.Messages;
 class SearchBox {
 
     private static final Pattern NATIONAL_ID = Pattern.compile("\\d{12}");
+    /**
+     * The most cases one reference finds: a reference names a call or a few; a system that sends the same one on
+     * every report must not turn a search into a list of thousands of ids.
+     */
+    private static final int MAX_REFERENCED = 100;
     /** The longest search: a full name, a case number or a national ID are far shorter. */
     private static final int MAX_QUERY = 200;
 
@@ -53,8 +58,8 @@ class SearchBox {
                 "c.case_number = :caseNumber"));
         // the reference a reporting system gave a report (a hotline call id), as typed: looked up first by its own
         // index, so that the register's query stays a union of index scans of case_file
-        List<UUID> referenced = jdbc.sql("select distinct case_id from report where external_ref = ?").param(typed)
-                .query(UUID.class).list();
+        List<UUID> referenced = jdbc.sql("select distinct case_id from report where external_ref = ? limit "
+                        + MAX_REFERENCED).param(typed).query(UUID.class).list();
         if (!referenced.isEmpty()) {
             params.put("referencedCases", referenced);
             ways.add("c.id in (:referencedCases)");

@@ -6,7 +6,6 @@ import java.util.UUID;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,9 +15,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.Valid;
-import vn.childprotection.common.Messages;
 import vn.childprotection.common.NotFoundException;
-import vn.childprotection.directory.Directory;
 import vn.childprotection.security.ClientPrincipal;
 
 @RestController
@@ -29,16 +26,14 @@ class IntakeController {
 
     private final IntakeService intake;
     private final IntakeIdempotency idempotency;
-    private final Directory directory;
-    private final Messages messages;
+    private final ClientReports clientChecks;
     private final FiledReports filed;
 
-    public IntakeController(IntakeService intake, IntakeIdempotency idempotency, Directory directory, Messages messages,
+    public IntakeController(IntakeService intake, IntakeIdempotency idempotency, ClientReports clientChecks,
                             FiledReports filed) {
         this.intake = intake;
         this.idempotency = idempotency;
-        this.directory = directory;
-        this.messages = messages;
+        this.clientChecks = clientChecks;
         this.filed = filed;
     }
 
@@ -49,12 +44,7 @@ class IntakeController {
                                                         Authentication user) {
         String caller = user.getName();
         if (user.getPrincipal() instanceof ClientPrincipal client) {
-            // a client system files only for the communes and provinces it was registered for
-            directory.communeInForce(request.communeCode())
-                    .filter(commune -> !client.mayReportFor(commune.code(), commune.provinceCode()))
-                    .ifPresent(commune -> {
-                        throw new AccessDeniedException(messages.text("client.notItsCommune"));
-                    });
+            clientChecks.check(request, client);
         }
         if (idempotencyKey == null) {
             return created(intake.receive(request, caller), false);
@@ -69,8 +59,10 @@ class IntakeController {
             try {
                 return created(intake.receive(request, caller, idempotency.claim(caller, key, hash)), false);
             } catch (DuplicateKeyException sentMeanwhile) {
-                // the same key came in another request at the same time: its answer is this one's
-                if (attempt == 3) {
+                // the same key came in another request at the same time: its answer is this one's (any other
+                // duplicate is not ours to retry)
+                if (attempt == 3 || !String.valueOf(sentMeanwhile.getMessage()).toLowerCase(java.util.Locale.ROOT)
+                        .contains("intake_idempotency")) {
                     throw sentMeanwhile;
                 }
             }

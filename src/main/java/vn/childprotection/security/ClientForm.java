@@ -48,7 +48,7 @@ record ClientForm(String name, String displayName, List<String> units, List<Stri
             }
         }
         Set<String> granted = new LinkedHashSet<>(scopes == null ? List.of() : scopes);
-        if (granted.isEmpty() || !SCOPES.containsAll(granted)) {
+        if (granted.isEmpty() || granted.contains(null) || !SCOPES.containsAll(granted)) {
             errors.add(new FieldMessage("scopes", messages.text("client.scopes", String.join(", ", SCOPES.stream()
                     .sorted().toList()))));
         }

@@ -48,9 +48,18 @@ class SecurityConfig {
         return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
     };
 
-    /** CSRF guards a browser session; a call with credentials or with no session at all has none to abuse. */
-    private static final RequestMatcher NO_BROWSER_SESSION =
-            request -> CARRIES_CREDENTIALS.matches(request) || request.getRequestedSessionId() == null;
+    /**
+     * CSRF guards a browser session; a call with credentials or with no session at all has none to abuse. On the
+     * API a bearer key too: a page cannot make a browser send one, and a key that is not one is refused (401) before
+     * anything runs (ClientKeyFilter), so a client system whose HTTP client kept a session cookie is not refused.
+     */
+    private static final RequestMatcher NO_BROWSER_SESSION = request -> CARRIES_CREDENTIALS.matches(request)
+            || request.getRequestedSessionId() == null || bearer(request);
+
+    private static boolean bearer(HttpServletRequest request) {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+    }
 
     /** What our own pages may load: only from this server, no inline script, no framing by others. */
     static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "

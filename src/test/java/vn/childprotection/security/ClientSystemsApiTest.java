@@ -63,6 +63,7 @@ class ClientSystemsApiTest extends ContractedApiTest {
 
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.headers().getContentType()).matches(MediaType.APPLICATION_PROBLEM_JSON::isCompatibleWith);
+        assertThat(refused.body().get("detail").asText()).as("said why").contains("xã này");
         @SuppressWarnings("unchecked")
         String child = (String) ((Map<String, Object>) elsewhere.get("child")).get("fullName");
         assertThat(jdbc.sql("select count(*) from case_file where child_full_name = ?").param(child).query(Long.class)
@@ -91,6 +92,39 @@ class ClientSystemsApiTest extends ContractedApiTest {
         assertThat(asClient(province[1], HttpMethod.POST, "/api/reports", report(COMMUNE_C)).status()).isEqualTo(403);
         assertThat(asClient(province[1], HttpMethod.GET, "/api/reports/" + caseId + "/status", null).status())
                 .as("no reports:read").isEqualTo(403);
+    }
+
+    @Test
+    void aSystemDoesNotSpeakAsThePoliceNorDateAReportBackMoreThanAWeek() {
+        String[] client = register(List.of(COMMUNE_A), List.of("reports:write"), 60);
+        Map<String, Object> asPolice = report(COMMUNE_A);
+        asPolice.put("channel", "POLICE");
+        asPolice.put("receivedAt", java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(7)).minusDays(30)
+                .withNano(0).toString());
+
+        Reply refused = asClient(client[1], HttpMethod.POST, "/api/reports", asPolice);
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().get("errors").findValuesAsText("field")).containsExactlyInAnyOrder("channel", "receivedAt");
+        assertThat(post("intake", "/api/reports", asPolice).status()).as("a person entering a late paper report may")
+                .isEqualTo(201);
+    }
+
+    @Test
+    void aSystemWhoseHttpClientKeptASessionCookieIsNotAskedForACsrfToken() {
+        String[] client = register(List.of(COMMUNE_A), List.of("reports:write"), 60);
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.setBearerAuth(client[1]);
+        headers.add(HttpHeaders.COOKIE, "JSESSIONID=" + UUID.randomUUID());
+
+        Reply filed = exchange(HttpMethod.POST, "/api/reports", new HttpEntity<>(json.valueToTree(report(COMMUNE_A))
+                .toString(), headers));
+
+        assertThat(filed.status()).as("%s", filed.body()).isEqualTo(201);
+        headers.setBearerAuth("cpk_made_up");
+        assertThat(exchange(HttpMethod.POST, "/api/reports", new HttpEntity<>(json.valueToTree(report(COMMUNE_A))
+                .toString(), headers)).status()).as("a key that is not one excuses nothing").isEqualTo(401);
     }
 
     @Test
@@ -149,6 +183,10 @@ class ClientSystemsApiTest extends ContractedApiTest {
     void theAdministratorsFormIsCheckedWholeAndTheKeyIsNeverShownAgain() {
         Reply bad = post("admin", "/api/admin/clients", Map.of("name", "Tổng đài", "displayName", "",
                 "units", List.of("99999"), "scopes", List.of("cases:read"), "requestsPerMinute", 0));
+        java.util.Map<String, Object> nullScope = new java.util.HashMap<>(Map.of("name", "no-scope", "displayName", "X",
+                "units", List.of(COMMUNE_A)));
+        nullScope.put("scopes", java.util.Arrays.asList((String) null));
+        assertThat(post("admin", "/api/admin/clients", nullScope).status()).as("a null scope").isEqualTo(400);
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.body().get("errors").findValuesAsText("field"))
                 .contains("name", "displayName", "units", "scopes", "requestsPerMinute");
