@@ -87,7 +87,7 @@ final class ApiOperations implements OpenApiCustomizer {
                     new SecurityRequirement().addList(ApiContract.CLIENT_KEY)));
         }
         Map<String, Object> example = (Map<String, Object>) entry.get("example");
-        if (example != null && operation.getRequestBody() != null) {
+        if (example != null && example.get("request") != null && operation.getRequestBody() != null) {
             operation.getRequestBody().getContent().values().forEach(media -> media.setExample(example.get("request")));
         }
         ApiResponse ok = operation.getResponses() == null ? null : operation.getResponses().get("200");
@@ -143,7 +143,7 @@ final class ApiOperations implements OpenApiCustomizer {
         for (String type : produces == null ? List.of("application/json") : produces) {
             MediaType media = new MediaType().schema(type.equals("application/json") ? schema
                     : new StringSchema().format("binary"));
-            if (example != null) {
+            if (example != null && type.equals("application/json")) {
                 media.setExample(example);
             }
             answer.addMediaType(type, media);
@@ -197,7 +197,7 @@ final class ApiOperations implements OpenApiCustomizer {
             403, Map.of("type", "about:blank", "title", "Forbidden", "status", 403,
                     "detail", "Vai trò của bạn không được làm việc này.", "instance", "/api/v1/admin/staff"),
             409, Map.of("type", "about:blank", "title", "Xung đột", "status", 409,
-                    "detail", "Người khác đang xử lý việc này.", "instance", "/api/v1/tasks/8f0c1d2e-0001/claim"));
+                    "detail", "Người khác đang xử lý việc này.", "instance", "/api/v1/tasks/3f2b8c1e-5a6d-4e7f-9b0a-1c2d3e4f5a6b/claim"));
 
     private static ApiResponse problem(int status, String meaning) {
         MediaType media = new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem"));
