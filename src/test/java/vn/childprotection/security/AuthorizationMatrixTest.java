@@ -346,6 +346,14 @@ class AuthorizationMatrixTest extends ApiTestBase {
         rules.put("POST /api/admin/units/import", new Rule((who, where, fresh) -> new Request(HttpMethod.POST,
                 "/api/admin/units/import", Map.of(), null).asForm(), only(Who.ADMIN, 415)));
         rules.put("GET /admin/units", new Rule(get(w -> "/admin/units"), only(Who.ADMIN, 200)));
+        // client systems' page: a form with a name that is not one is answered with the page and its errors
+        rules.put("GET /admin/clients", new Rule(get(w -> "/admin/clients"), only(Who.ADMIN, 200)));
+        rules.put("POST /admin/clients", new Rule((who, where, fresh) -> new Request(HttpMethod.POST,
+                "/admin/clients", Map.of("name", "X", "displayName", "", "units", "", "requestsPerMinute", "60"), null)
+                .asForm(), formPost(only(Who.ADMIN, 200))));
+        rules.put("POST /admin/clients/{id}/revoke", new Rule((who, where, fresh) -> new Request(HttpMethod.POST,
+                "/admin/clients/" + (fresh ? throwawayClient() : matrixClientId()) + "/revoke", null, null).asForm(),
+                formPost(only(Who.ADMIN, 302))));
         rules.put("POST /admin/units/preview", new Rule((who, where, fresh) -> new Request(HttpMethod.POST,
                 "/admin/units/preview", Map.of(), null).asForm(), formPost(only(Who.ADMIN, 200))));
         rules.put("POST /admin/units/apply", new Rule((who, where, fresh) -> new Request(HttpMethod.POST,
