@@ -217,7 +217,9 @@ class LoginHardeningTest extends ApiTestBase {
     }
 
     @Test
-    void anAuthorizationHeaderThatIsNotBasicDoesNotExcuseASessionFromItsCsrfToken() throws Exception {
+    void aBearerThatIsNotAClientKeyIsRefusedAlthoughASignedInSessionCameWithIt() throws Exception {
+        // a bearer excuses the CSRF token on the API (a page cannot make a browser send one), so it must be a key:
+        // a made-up one is refused before anything runs, and the session beside it counts for nothing
         HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         HttpResponse<String> loginPage = client.send(HttpRequest.newBuilder(uri("/login")).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -240,8 +242,14 @@ class LoginHardeningTest extends ApiTestBase {
                         .POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
 
-        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(forged.statusCode()).isEqualTo(401);
         assertThat(forged.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
+        assertThat(count("police_referral")).as("nothing stored").isEqualTo(referrals);
+        HttpResponse<String> noHeader = client.send(HttpRequest.newBuilder(uri("/api/cases/" + caseId + "/police-referrals"))
+                        .header("Cookie", "JSESSIONID=" + signedInSession)
+                        .POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(noHeader.statusCode()).as("the session alone still needs its CSRF token").isEqualTo(403);
         assertThat(count("police_referral")).as("nothing stored").isEqualTo(referrals);
     }
 
