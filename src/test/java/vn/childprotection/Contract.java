@@ -23,8 +23,18 @@ public final class Contract {
         this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(document).build();
     }
 
+    private static volatile Contract served;
+
     public static Contract of(String document) {
         return new Contract(document);
+    }
+
+    /** The document the running application serves, read once for all tests (it is the same in every context). */
+    public static Contract served(org.springframework.boot.test.web.client.TestRestTemplate http) {
+        if (served == null) {
+            served = of(http.getForObject("/v3/api-docs", String.class));
+        }
+        return served;
     }
 
     /** What is wrong with this answer to {@code method path}, as the contract says; empty when nothing is. */

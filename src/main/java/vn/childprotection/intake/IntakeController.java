@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -58,11 +57,9 @@ class IntakeController {
             }
             try {
                 return created(intake.receive(request, caller, idempotency.claim(caller, key, hash)), false);
-            } catch (DuplicateKeyException sentMeanwhile) {
-                // the same key came in another request at the same time: its answer is this one's (any other
-                // duplicate is not ours to retry)
-                if (attempt == 3 || !String.valueOf(sentMeanwhile.getMessage()).toLowerCase(java.util.Locale.ROOT)
-                        .contains("intake_idempotency")) {
+            } catch (IntakeIdempotency.KeyTaken sentMeanwhile) {
+                // the same key came in another request at the same time: its answer is this one's
+                if (attempt == 3) {
                     throw sentMeanwhile;
                 }
             }

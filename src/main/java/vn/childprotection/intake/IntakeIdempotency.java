@@ -79,10 +79,14 @@ class IntakeIdempotency {
                 // an expired use of the same key makes way
                 jdbc.sql("delete from intake_idempotency where caller = ? and idempotency_key = ? and created_at <= ?")
                         .params(caller, key, Timestamp.from(now.minus(KEPT))).update();
-                jdbc.sql("""
-                                insert into intake_idempotency (caller, idempotency_key, request_hash, created_at)
-                                values (?, ?, ?, ?)""")
-                        .params(caller, key, hash, Timestamp.from(now)).update();
+                try {
+                    jdbc.sql("""
+                                    insert into intake_idempotency (caller, idempotency_key, request_hash, created_at)
+                                    values (?, ?, ?, ?)""")
+                            .params(caller, key, hash, Timestamp.from(now)).update();
+                } catch (DuplicateKeyException sentMeanwhile) {
+                    throw new KeyTaken(sentMeanwhile);
+                }
             }
 
             @Override
@@ -122,6 +126,13 @@ class IntakeIdempotency {
                 .param(Timestamp.from(clock.instant().minus(KEPT))).update();
     }
 
+    /** The key was claimed by another request meanwhile: its answer is the one to give. */
+    static final class KeyTaken extends RuntimeException {
+        KeyTaken(Throwable cause) {
+            super(cause);
+        }
+    }
+
     /** What the report's transaction does with a key: nothing when there is none. */
     interface Claim {
 
@@ -135,7 +146,7 @@ class IntakeIdempotency {
             }
         };
 
-        /** Claims the key; a {@link DuplicateKeyException} when another request holds it. */
+        /** Claims the key; {@link KeyTaken} when another request with it committed first. */
         void take();
 
         void answer(IntakeService.Receipt receipt);

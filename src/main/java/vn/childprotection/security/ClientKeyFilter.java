@@ -37,21 +37,27 @@ final class ClientKeyFilter extends OncePerRequestFilter {
         this.problems = problems;
     }
 
+    /** Whether the request says it is a client system's: {@code Authorization: Bearer …}. */
+    static boolean carriesKey(HttpServletRequest request) {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        if (!carriesKey(request)) {
             chain.doFilter(request, response);
             return;
         }
-        Optional<ClientPrincipal> client = clients.authenticate(authorization.substring(7).strip());
+        Optional<ClientPrincipal> client = clients.authenticate(
+                request.getHeader(HttpHeaders.AUTHORIZATION).substring("Bearer ".length()).strip());
         if (client.isEmpty()) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
             problems.write(request, response, HttpStatus.UNAUTHORIZED, "client.invalidKey");
             return;
         }
-        Optional<Duration> wait = clients.overRate(client.get().id());
+        Optional<Duration> wait = clients.overRate(client.get().id(), client.get().requestsPerMinute());
         if (wait.isPresent()) {
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, wait.get().toSeconds() + 1)));
             problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "client.overRate");

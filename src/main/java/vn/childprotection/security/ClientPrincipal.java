@@ -24,16 +24,22 @@ public final class ClientPrincipal implements AuthenticatedPrincipal {
     private final String name;
     private final Set<String> units;
     private final Set<String> scopes;
+    private final int requestsPerMinute;
 
-    ClientPrincipal(UUID id, String name, Set<String> units, Set<String> scopes) {
+    ClientPrincipal(UUID id, String name, Set<String> units, Set<String> scopes, int requestsPerMinute) {
         this.id = id;
         this.name = name;
         this.units = Set.copyOf(units);
         this.scopes = Set.copyOf(scopes);
+        this.requestsPerMinute = requestsPerMinute;
     }
 
     UUID id() {
         return id;
+    }
+
+    int requestsPerMinute() {
+        return requestsPerMinute;
     }
 
     /** {@code client:} and the system's registered name, as the audit trail and the reports record it. */

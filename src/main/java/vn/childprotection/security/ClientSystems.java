@@ -107,25 +107,26 @@ class ClientSystems {
         if (parts.length != 2) {
             return Optional.empty();
         }
-        record Stored(UUID id, String name, String keyHash, String scopes) {
+        record Stored(UUID id, String name, String keyHash, String scopes, int requestsPerMinute) {
         }
         Optional<Stored> stored = jdbc.sql("""
-                        select id, name, key_hash, scopes from client_system where key_id = ? and revoked_at is null""")
+                        select id, name, key_hash, scopes, requests_per_minute from client_system
+                        where key_id = ? and revoked_at is null""")
                 .param(parts[0])
                 .query((rs, n) -> new Stored(rs.getObject("id", UUID.class), rs.getString("name"),
-                        rs.getString("key_hash"), rs.getString("scopes")))
+                        rs.getString("key_hash"), rs.getString("scopes"), rs.getInt("requests_per_minute")))
                 .optional()
                 .filter(s -> MessageDigest.isEqual(s.keyHash().getBytes(StandardCharsets.US_ASCII),
                         sha256(parts[1]).getBytes(StandardCharsets.US_ASCII)));
         return stored.map(s -> new ClientPrincipal(s.id(), s.name(), Set.copyOf(units(s.id())),
-                Set.of(s.scopes().split(" "))));
+                Set.of(s.scopes().split(" ")), s.requestsPerMinute()));
     }
 
     /**
      * Counts one request of the system in the current minute; how long to wait when that is over its rate. Counted
      * in the database: every node sees the same count.
      */
-    Optional<Duration> overRate(UUID clientId) {
+    Optional<Duration> overRate(UUID clientId, int limit) {
         Instant now = clock.instant();
         Instant window = now.truncatedTo(ChronoUnit.MINUTES);
         Timestamp start = Timestamp.from(window);
@@ -144,8 +145,6 @@ class ClientSystems {
         }
         int requests = jdbc.sql("select requests from client_rate where client_id = ? and window_start = ?")
                 .params(clientId, start).query(Integer.class).single();
-        int limit = jdbc.sql("select requests_per_minute from client_system where id = ?").param(clientId)
-                .query(Integer.class).single();
         return requests > limit ? Optional.of(Duration.between(now, window.plus(1, ChronoUnit.MINUTES))) : Optional.empty();
     }
 

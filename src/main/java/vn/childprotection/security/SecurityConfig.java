@@ -54,12 +54,7 @@ class SecurityConfig {
      * anything runs (ClientKeyFilter), so a client system whose HTTP client kept a session cookie is not refused.
      */
     private static final RequestMatcher NO_BROWSER_SESSION = request -> CARRIES_CREDENTIALS.matches(request)
-            || request.getRequestedSessionId() == null || bearer(request);
-
-    private static boolean bearer(HttpServletRequest request) {
-        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
-    }
+            || request.getRequestedSessionId() == null || ClientKeyFilter.carriesKey(request);
 
     /** What our own pages may load: only from this server, no inline script, no framing by others. */
     static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
